@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from careerguide import views
+
+admin.site.site_header = "careerguide curation"
+admin.site.site_title = "careerguide admin"
+admin.site.index_title = "Roles, skills, postings and salaries"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("roles/", include("roles.urls")),
+    path("skills/", include("skills.urls")),
+    path("postings/", include("postings.urls")),
+    path("admin/", admin.site.urls),
+]

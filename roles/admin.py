@@ -1,0 +1,84 @@
+from django.contrib import admin
+
+from careerguide.admin import COMPACT_TEXTAREA, PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline
+from postings.models import JobPosting
+from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
+
+
+class RoleSkillInline(SourcedInline):
+    model = RoleSkill
+    autocomplete_fields = ["skill", "source"]
+    fields = ["skill", "importance", "source", "source_passage"]
+
+
+class RoleRelationInline(SourcedInline):
+    model = RoleRelation
+    fk_name = "from_role"
+    autocomplete_fields = ["to_role", "source"]
+    fields = ["kind", "to_role", "description", "source", "source_passage"]
+    verbose_name = "related role"
+    verbose_name_plural = "related roles (from this role to another)"
+
+
+class SalaryFigureInline(SourcedInline):
+    model = SalaryFigure
+    fields = [
+        "amount", "currency", "period", "statistic", "compensation", "region", "is_approximate",
+        "as_of", "status", "source", "source_passage",
+    ]
+
+
+class JobPostingInline(admin.TabularInline):
+    """Read-only overview: postings are edited on their own page, which has room for requirements."""
+
+    model = JobPosting
+    fields = ["title", "company", "seniority", "status"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Role)
+class RoleAdmin(PublishableAdmin):
+    list_display = ["name", "status", "updated_at"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoleSkillInline, SalaryFigureInline, RoleRelationInline, JobPostingInline]
+    fieldsets = [
+        (None, {"fields": ("name", "slug", "summary", "status")}),
+        ("What the role does and asks for", {"fields": ("responsibilities", "education", "experience")}),
+        PROVENANCE_FIELDSET,
+        ("History", {"fields": ("created_at", "updated_at"), "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(SalaryFigure)
+class SalaryFigureAdmin(PublishableAdmin):
+    list_display = ["role", "amount", "currency", "period", "statistic", "compensation", "region", "is_approximate", "status"]
+    list_filter = ["status", "statistic", "compensation", "period", "currency", "is_approximate", "role"]
+    search_fields = ["role__name", "region", "source_passage"]
+    autocomplete_fields = ["role", "source"]
+    list_select_related = ["role"]
+    formfield_overrides = COMPACT_TEXTAREA
+
+
+@admin.register(RoleSkill)
+class RoleSkillAdmin(admin.ModelAdmin):
+    list_display = ["role", "skill", "importance"]
+    list_filter = ["importance", "role"]
+    search_fields = ["role__name", "skill__name"]
+    autocomplete_fields = ["role", "skill", "source"]
+    list_select_related = ["role", "skill"]
+
+
+@admin.register(RoleRelation)
+class RoleRelationAdmin(admin.ModelAdmin):
+    list_display = ["from_role", "kind", "to_role"]
+    list_filter = ["kind"]
+    search_fields = ["from_role__name", "to_role__name"]
+    autocomplete_fields = ["from_role", "to_role", "source"]
+    list_select_related = ["from_role", "to_role"]

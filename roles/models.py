@@ -1,0 +1,262 @@
+"""
+Roles: the careers the guide describes, the skills each needs, how roles relate, and what they pay.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from roles.currencies import CURRENCY_CHOICES, ISO_4217_CODES
+from skills.models import Skill
+from sources.models import Sourced
+
+
+class Importance(models.TextChoices):
+    """How much a skill matters to a role or a posting."""
+
+    ESSENTIAL = "essential", "Essential"
+    OPTIONAL = "optional", "Optional"
+
+
+class RoleQuerySet(PublishableQuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Role(Publishable, Sourced):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.TextField(help_text="One or two sentences: what the role is.")
+    responsibilities = models.TextField(blank=True)
+    education = models.TextField(blank=True, help_text="The education the guide says the role asks for.")
+    experience = models.TextField(blank=True, help_text="The experience the guide says the role asks for.")
+    skills = models.ManyToManyField(Skill, through="RoleSkill", related_name="roles")
+    related_roles = models.ManyToManyField(
+        "self", through="RoleRelation", symmetrical=False, related_name="related_from"
+    )
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            status_constraint("role"),
+            nonblank_constraint("role", "name"),
+            nonblank_constraint("role", "slug"),
+            nonblank_constraint("role", "summary"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("roles:detail", kwargs={"slug": self.slug})
+
+
+class RoleSkillQuerySet(models.QuerySet):
+    def get_by_natural_key(self, role_slug, skill_slug):
+        return self.get(role__slug=role_slug, skill__slug=skill_slug)
+
+    def essential(self):
+        return self.filter(importance=Importance.ESSENTIAL)
+
+
+class RoleSkill(Sourced):
+    """A skill a role needs, with how much it matters and the passage that says so."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_skills")
+    importance = models.CharField(max_length=10, choices=Importance.choices, default=Importance.ESSENTIAL)
+
+    objects = RoleSkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "importance", "skill__name"]
+        verbose_name = "role skill"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "skill"],
+                name="roleskill_unique_role_skill",
+                violation_error_message="This role already lists this skill.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(importance__in=Importance.values),
+                name="roleskill_importance_valid",
+                violation_error_message="Importance must be essential or optional.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role} needs {self.skill} ({self.get_importance_display().lower()})"
+
+    def natural_key(self):
+        return self.role.natural_key() + self.skill.natural_key()
+
+    natural_key.dependencies = ["roles.role", "skills.skill"]
+
+
+class RelationKind(models.TextChoices):
+    TRANSITION = "transition", "Common transition into"
+    COLLABORATES = "collaborates", "Works alongside"
+
+
+class RoleRelationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, from_slug, to_slug, kind):
+        return self.get(from_role__slug=from_slug, to_role__slug=to_slug, kind=kind)
+
+
+class RoleRelation(Sourced):
+    """A directed link between roles: a career transition (from → to) or day-to-day collaboration."""
+
+    from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="relations_out")
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    description = models.TextField(blank=True)
+
+    objects = RoleRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["from_role", "kind", "to_role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_role", "to_role", "kind"],
+                name="rolerelation_unique",
+                violation_error_message="These roles are already related this way.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_role=models.F("to_role")),
+                name="rolerelation_not_self",
+                violation_error_message="A role cannot be related to itself.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=RelationKind.values),
+                name="rolerelation_kind_valid",
+                violation_error_message="Unknown relation kind.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role} → {self.to_role} ({self.get_kind_display().lower()})"
+
+    def natural_key(self):
+        return self.from_role.natural_key() + self.to_role.natural_key() + (self.kind,)
+
+    natural_key.dependencies = ["roles.role"]
+
+
+class PayPeriod(models.TextChoices):
+    YEAR = "year", "per year"
+    MONTH = "month", "per month"
+    HOUR = "hour", "per hour"
+
+
+class Statistic(models.TextChoices):
+    """What kind of number a figure is: an average and a median are different statements."""
+
+    AVERAGE = "average", "Average"
+    MEDIAN = "median", "Median"
+
+
+class Compensation(models.TextChoices):
+    """What the number measures, as far as the source says."""
+
+    BASE_SALARY = "base_salary", "Base salary"
+    TOTAL_COMPENSATION = "total_compensation", "Total compensation"
+    UNSPECIFIED = "unspecified", "Pay (kind not stated)"
+
+
+class SalaryFigureQuerySet(PublishableQuerySet):
+    def get_by_natural_key(self, role_slug, statistic, compensation, period, region, currency, source_slug):
+        return self.get(
+            role__slug=role_slug,
+            statistic=statistic,
+            compensation=compensation,
+            period=period,
+            region=region,
+            currency=currency,
+            source__slug=source_slug,
+        )
+
+
+class SalaryFigure(Publishable, Sourced):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_figures")
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD", help_text="ISO 4217 code.")
+    period = models.CharField(max_length=5, choices=PayPeriod.choices, default=PayPeriod.YEAR)
+    statistic = models.CharField(max_length=10, choices=Statistic.choices)
+    compensation = models.CharField(
+        max_length=20, choices=Compensation.choices, default=Compensation.UNSPECIFIED
+    )
+    region = models.CharField(max_length=100, blank=True, help_text="Leave blank when the source names none.")
+    is_approximate = models.BooleanField(
+        default=False, help_text="The source rounds the figure ('about $110,000')."
+    )
+    as_of = models.DateField(null=True, blank=True, help_text="When the figure was true, if the source says.")
+
+    objects = SalaryFigureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role__name", "-amount"]
+        constraints = [
+            status_constraint("salaryfigure"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="salaryfigure_amount_positive",
+                violation_error_message="The amount must be greater than zero.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(currency__in=sorted(ISO_4217_CODES)),
+                name="salaryfigure_currency_iso4217",
+                violation_error_message="The currency must be an ISO 4217 code such as USD.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period__in=PayPeriod.values),
+                name="salaryfigure_period_valid",
+                violation_error_message="Unknown pay period.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(statistic__in=Statistic.values),
+                name="salaryfigure_statistic_valid",
+                violation_error_message="Unknown statistic.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(compensation__in=Compensation.values),
+                name="salaryfigure_compensation_valid",
+                violation_error_message="Unknown kind of compensation.",
+            ),
+            models.UniqueConstraint(
+                fields=["role", "statistic", "compensation", "period", "region", "currency", "source"],
+                name="salaryfigure_unique_per_source",
+                violation_error_message="This source already gives this figure for this role and region.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.describe()}"
+
+    def natural_key(self):
+        return (
+            self.role.natural_key()
+            + (self.statistic, self.compensation, self.period, self.region, self.currency)
+            + self.source.natural_key()
+        )
+
+    natural_key.dependencies = ["roles.role", "sources.source"]
+
+    def clean(self):
+        super().clean()
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": "The amount must be greater than zero."})
+
+    def describe(self):
+        """'about 110,000 USD per year (average, region not stated)' — the statement, spelled out."""
+        about = "about " if self.is_approximate else ""
+        region = self.region or "region not stated"
+        return (
+            f"{about}{self.amount:,.0f} {self.currency} {self.get_period_display()} "
+            f"({self.get_statistic_display().lower()}, {region})"
+        )
