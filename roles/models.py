@@ -23,6 +23,17 @@ class RoleQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def with_skills(self):
+        """Prefetch each role's published skills (skill and source loaded), essential ones first."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.filter(skill__status="published")
+                .select_related("skill", "source")
+                .order_by("importance", "skill__name"),
+            )
+        )
+
 
 class Role(Publishable, Sourced):
     name = models.CharField(max_length=120, unique=True)
@@ -170,6 +181,9 @@ class Compensation(models.TextChoices):
 
 
 class SalaryFigureQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("role", "source").filter(role__status="published")
+
     def get_by_natural_key(self, role_slug, statistic, compensation, period, region, currency, source_slug):
         return self.get(
             role__slug=role_slug,

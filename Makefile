@@ -1,0 +1,43 @@
+# careerguide: `make run` serves the app, `make test` runs the whole suite. Both install first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: install run serve test test-fast migrate seed check benchmark clean
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "careerguide needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py load_guide
+
+## Development server on http://$(HOST):$(PORT) with the guide's data (DATABASE_URL honoured).
+run: seed
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Production-style serving: gunicorn + whitenoise (set DEBUG=false and SECRET_KEY).
+serve: seed
+	$(PY) manage.py collectstatic --noinput
+	$(VENV)/bin/gunicorn careerguide.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
+
+## The whole suite against DATABASE_URL (SQLite when unset).
+test: install
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+check: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

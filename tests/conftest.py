@@ -1,0 +1,22 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import CuratorFactory, UserFactory
+
+
+@pytest.fixture
+def guide(db):
+    """The guide's facts, loaded the way `make run` loads them. Only for tests about those facts."""
+    call_command("load_guide", verbosity=0)
+
+
+@pytest.fixture
+def curator(db):
+    """A staff member in the Curators group (created by the data migration)."""
+    return CuratorFactory()
+
+
+@pytest.fixture
+def plain_user(db):
+    """Signed in, but outside the Curators group: may read, may not write."""
+    return UserFactory()
