@@ -1,0 +1,128 @@
+"""The guide fixtures: complete, idempotent, and every fact traceable to the guide's own words."""
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
+from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
+from skills.models import Skill
+from sources.models import Source
+from tests.factories import RoleFactory
+
+GUIDE_PATH = Path(settings.BASE_DIR).parent / "shared" / "guide" / "how-to-become-a-machine-learning-engineer.txt"
+SOURCED_MODELS = [Role, RoleSkill, RoleRelation, SalaryFigure, Skill, Company, JobPosting, PostingSkill]
+
+pytestmark = pytest.mark.django_db
+
+
+def normalise(text):
+    """Bullets dropped and all whitespace (including the guide's no-break space) folded to one space."""
+    return re.sub(r"\s+", " ", text.replace("•", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def guide_text():
+    if not GUIDE_PATH.exists():
+        pytest.skip(f"the guide is not beside the repository at {GUIDE_PATH}")
+    return normalise(GUIDE_PATH.read_text(encoding="utf-8"))
+
+
+def passages(record):
+    """A passage may quote several separate lines of the guide, joined by ' … '."""
+    return [piece for piece in record.source_passage.split(" … ") if piece.strip()]
+
+
+def test_guide_loads_every_role_skill_company_posting_and_salary(guide):
+    assert set(Role.objects.values_list("slug", flat=True)) == {
+        "machine-learning-engineer",
+        "data-scientist",
+        "machine-learning-researcher",
+        "nlp-scientist",
+        "human-centered-machine-learning-designer",
+        "software-engineer",
+    }
+    assert set(JobPosting.objects.values_list("company__slug", flat=True)) == {
+        "openai", "apple", "zoom", "disney", "snap-inc", "toyota", "google",
+    }
+    assert Skill.objects.count() == 40
+    assert Company.objects.count() == 11
+    assert SalaryFigure.objects.count() == 3
+    assert Role.objects.published().count() == Role.objects.count()
+
+
+def test_loading_the_guide_twice_duplicates_nothing(guide):
+    counts = {model: model.objects.count() for model in SOURCED_MODELS + [FieldOfStudy, Source]}
+    call_command("load_guide", verbosity=0)
+    assert {model: model.objects.count() for model in counts} == counts
+
+
+def test_reloading_keeps_records_curators_added(guide):
+    added = RoleFactory(slug="ml-platform-engineer", name="ML Platform Engineer")
+    call_command("load_guide", verbosity=0)
+    assert Role.objects.filter(pk=added.pk, name="ML Platform Engineer").exists()
+    assert Role.objects.count() == 7
+
+
+@pytest.mark.parametrize("model", SOURCED_MODELS, ids=lambda m: m.__name__)
+def test_every_seeded_record_quotes_a_passage_found_in_the_guide(guide, guide_text, model):
+    records = list(model.objects.select_related("source"))
+    assert records, f"no {model.__name__} was seeded"
+    for record in records:
+        assert record.source.title == "How to Become a Machine Learning Engineer"
+        assert passages(record), f"{model.__name__} {record} has no source passage"
+        for piece in passages(record):
+            assert normalise(piece) in guide_text, f"{model.__name__} {record}: passage not in the guide: {piece!r}"
+
+
+def test_each_salary_amount_is_the_one_its_passage_states(guide):
+    for figure in SalaryFigure.objects.all():
+        assert f"${figure.amount:,.0f}" in figure.source_passage, figure
+
+
+def test_salary_figures_say_what_kind_of_statement_they_are(guide):
+    data_scientist = SalaryFigure.objects.get(role__slug="data-scientist")
+    assert (data_scientist.amount, data_scientist.statistic, data_scientist.region) == (
+        Decimal("138365.00"), "average", "United States",
+    )
+    assert data_scientist.is_approximate is False
+    designer = SalaryFigure.objects.get(role__slug="human-centered-machine-learning-designer")
+    assert (designer.amount, designer.statistic, designer.region) == (Decimal("110000.00"), "average", "")
+    assert designer.is_approximate is True
+
+
+def test_each_postings_years_of_experience_agree_with_its_passage(guide):
+    checked = 0
+    for posting in JobPosting.objects.all():
+        for years in (posting.min_years_experience, posting.min_years_leadership, posting.min_years_management):
+            if years is not None:
+                assert f"{years} years" in posting.source_passage, posting
+                checked += 1
+    assert checked == 5  # Disney 3; Snap 9; Google 8, 3 and 2
+
+
+def test_google_posting_holds_the_guides_structured_requirements(guide):
+    google = JobPosting.objects.get(slug="google-ml-engineer")
+    assert (google.min_years_experience, google.min_years_leadership, google.min_years_management) == (8, 3, 2)
+    assert google.get_min_degree_display() == "Bachelor's"
+    assert google.accepts_equivalent_experience is True
+    assert set(google.skills.values_list("slug", flat=True)) >= {"ml-infrastructure", "code-review", "python"}
+
+
+def test_every_field_of_study_is_named_in_the_guide(guide, guide_text):
+    for field in FieldOfStudy.objects.all():
+        assert field.name in guide_text
+
+
+def test_transitions_the_guide_talks_about_are_recorded(guide):
+    transitions = set(
+        RoleRelation.objects.filter(kind="transition").values_list("from_role__slug", "to_role__slug")
+    )
+    assert transitions == {
+        ("software-engineer", "machine-learning-engineer"),
+        ("data-scientist", "machine-learning-engineer"),
+    }
