@@ -37,7 +37,7 @@ test: install
 	$(PY) -m pytest
 
 check: install
-	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py check --deploy
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
