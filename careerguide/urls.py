@@ -12,5 +12,6 @@ urlpatterns = [
     path("roles/", include("roles.urls")),
     path("skills/", include("skills.urls")),
     path("postings/", include("postings.urls")),
+    path("api/", include("careerguide.api_urls")),
     path("admin/", admin.site.urls),
 ]

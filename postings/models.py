@@ -32,6 +32,16 @@ class CompanyQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def with_postings(self):
+        """Each company with its published postings (as `public_postings`)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "postings",
+                queryset=JobPosting.objects.published().select_related("role").order_by("title"),
+                to_attr="public_postings",
+            )
+        )
+
 
 class Company(Publishable, Sourced):
     name = models.CharField(max_length=120, unique=True)

@@ -34,6 +34,34 @@ class RoleQuerySet(PublishableQuerySet):
             )
         )
 
+    def with_everything(self):
+        """A role with its skills, published salary figures, related roles and postings, in fixed queries."""
+        from postings.models import JobPosting
+
+        published_roles = Role.objects.published()
+        return self.with_skills().prefetch_related(
+            models.Prefetch(
+                "salary_figures",
+                queryset=SalaryFigure.objects.published().select_related("source"),
+                to_attr="public_salary_figures",
+            ),
+            models.Prefetch(
+                "relations_out",
+                queryset=RoleRelation.objects.filter(to_role__in=published_roles).select_related("to_role"),
+                to_attr="public_relations_out",
+            ),
+            models.Prefetch(
+                "relations_in",
+                queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related("from_role"),
+                to_attr="public_relations_in",
+            ),
+            models.Prefetch(
+                "postings",
+                queryset=JobPosting.objects.published().select_related("company").order_by("company__name", "title"),
+                to_attr="public_postings",
+            ),
+        )
+
 
 class Role(Publishable, Sourced):
     name = models.CharField(max_length=120, unique=True)

@@ -31,6 +31,18 @@ class SkillQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def with_roles(self):
+        """Each skill with the published roles that need it (as `public_role_links`)."""
+        from roles.models import RoleSkill
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.filter(role__status="published").select_related("role").order_by("role__name"),
+                to_attr="public_role_links",
+            )
+        )
+
     def in_category_order(self):
         order = models.Case(
             *(models.When(category=value, then=index) for value, index in CATEGORY_ORDER.items()),

@@ -1,0 +1,108 @@
+from django.db import transaction
+from rest_framework import serializers
+
+from careerguide.api import ModelValidationMixin
+from postings.filters import DEGREE_BY_NAME
+from postings.models import Company, Degree, FieldOfStudy, JobPosting, PostingSkill
+from roles.models import Role
+from skills.serializers import SkillLinkSerializer, validate_skill_links
+from sources.serializers import SourcedSerializer
+
+DEGREE_NAME = {degree.value: name for name, degree in DEGREE_BY_NAME.items()}
+
+
+class DegreeField(serializers.ChoiceField):
+    """The ordered Degree enum as words: 'none', 'bachelor', 'master', 'phd'."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=list(DEGREE_BY_NAME), **kwargs)
+
+    def to_representation(self, value):
+        return DEGREE_NAME[value]
+
+    def to_internal_value(self, data):
+        return DEGREE_BY_NAME[super().to_internal_value(data)].value
+
+
+class CompanyRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Company
+        fields = ["slug", "name"]
+
+
+class RoleRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Role
+        fields = ["slug", "name"]
+
+
+class JobPostingSerializer(ModelValidationMixin, SourcedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:posting-detail", lookup_field="slug")
+    company = serializers.SlugRelatedField(slug_field="slug", queryset=Company.objects.all())
+    company_detail = CompanyRefSerializer(source="company", read_only=True)
+    role = serializers.SlugRelatedField(slug_field="slug", queryset=Role.objects.all())
+    role_detail = RoleRefSerializer(source="role", read_only=True)
+    min_degree = DegreeField(required=False, help_text="The lowest degree the posting accepts.")
+    fields_of_study = serializers.SlugRelatedField(
+        slug_field="slug", queryset=FieldOfStudy.objects.all(), many=True, required=False
+    )
+    skills = SkillLinkSerializer(
+        source="posting_skills", many=True, required=False, validators=[validate_skill_links],
+        help_text="The skills the posting asks for. On write, replaces the whole list.",
+    )
+
+    class Meta:
+        model = JobPosting
+        fields = [
+            "url", "slug", "title", "company", "company_detail", "role", "role_detail", "seniority",
+            "summary", "responsibilities", "requirements", "min_degree", "accepts_equivalent_experience",
+            "fields_of_study", "min_years_experience", "min_years_leadership", "min_years_management",
+            "skills", "status", "source", "source_detail", "source_passage", "created_at", "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs = {
+            field: {"max_value": 100}
+            for field in ("min_years_experience", "min_years_leadership", "min_years_management")
+        }
+
+    @transaction.atomic
+    def create(self, validated_data):
+        links = validated_data.pop("posting_skills", [])
+        posting = super().create(validated_data)
+        self._replace_skills(posting, links)
+        return posting
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        links = validated_data.pop("posting_skills", None)
+        posting = super().update(instance, validated_data)
+        if links is not None:
+            self._replace_skills(posting, links)
+        return posting
+
+    def _replace_skills(self, posting, links):
+        posting.posting_skills.all().delete()
+        PostingSkill.objects.bulk_create(
+            PostingSkill(posting=posting, skill=link["skill"], importance=link["importance"],
+                         source=posting.source, source_passage=posting.source_passage)
+            for link in links
+        )
+
+
+class CompanySerializer(ModelValidationMixin, SourcedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:company-detail", lookup_field="slug")
+    postings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Company
+        fields = [
+            "url", "slug", "name", "description", "postings", "status", "source", "source_detail",
+            "source_passage", "created_at", "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def get_postings(self, company) -> list[dict]:
+        return [{"slug": p.slug, "title": p.title, "role": p.role.slug} for p in getattr(company, "public_postings", [])]
+
+
+__all__ = ["CompanySerializer", "DegreeField", "JobPostingSerializer", "Degree"]

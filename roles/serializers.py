@@ -1,0 +1,112 @@
+from decimal import Decimal
+
+from django.db import transaction
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from careerguide.api import ModelValidationMixin
+from roles.models import Role, RoleSkill, SalaryFigure
+from skills.serializers import SkillLinkSerializer, validate_skill_links
+from sources.serializers import SourcedSerializer
+
+
+class SalaryFigureSerializer(ModelValidationMixin, SourcedSerializer):
+    role = serializers.SlugRelatedField(slug_field="slug", queryset=Role.objects.all())
+    statement = serializers.CharField(source="describe", read_only=True)
+
+    class Meta:
+        model = SalaryFigure
+        fields = [
+            "id", "role", "amount", "currency", "period", "statistic", "compensation", "region",
+            "is_approximate", "as_of", "statement", "status", "source", "source_detail", "source_passage",
+            "created_at", "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs = {"amount": {"min_value": Decimal("0.01"), "max_digits": 12, "decimal_places": 2}}
+
+
+class RoleSalarySerializer(serializers.ModelSerializer):
+    """A salary figure inside its role: no need to repeat the role."""
+
+    statement = serializers.CharField(source="describe", read_only=True)
+
+    class Meta:
+        model = SalaryFigure
+        fields = [
+            "id", "amount", "currency", "period", "statistic", "compensation", "region",
+            "is_approximate", "as_of", "statement", "source_passage",
+        ]
+
+
+class RelatedRoleSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.CharField(help_text="transition or collaborates")
+    direction = serializers.ChoiceField(
+        choices=["to", "from"], help_text="'to': this role leads to / works with the other; 'from': the reverse."
+    )
+    description = serializers.CharField()
+
+
+class PostingLinkSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    company = serializers.CharField(source="company.name")
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, posting) -> str:
+        return reverse("api:posting-detail", kwargs={"slug": posting.slug}, request=self.context.get("request"))
+
+
+class RoleSerializer(ModelValidationMixin, SourcedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
+    skills = SkillLinkSerializer(
+        source="role_skills", many=True, required=False, validators=[validate_skill_links],
+        help_text="The skills the role needs. On write, replaces the whole list.",
+    )
+    salary_figures = RoleSalarySerializer(source="public_salary_figures", many=True, read_only=True)
+    related_roles = serializers.SerializerMethodField()
+    postings = PostingLinkSerializer(source="public_postings", many=True, read_only=True)
+
+    class Meta:
+        model = Role
+        fields = [
+            "url", "slug", "name", "summary", "responsibilities", "education", "experience", "skills",
+            "salary_figures", "related_roles", "postings", "status", "source", "source_detail",
+            "source_passage", "created_at", "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def get_related_roles(self, role) -> RelatedRoleSerializer(many=True):
+        rows = [
+            {"slug": r.to_role.slug, "name": r.to_role.name, "kind": r.kind, "direction": "to", "description": r.description}
+            for r in getattr(role, "public_relations_out", [])
+        ] + [
+            {"slug": r.from_role.slug, "name": r.from_role.name, "kind": r.kind, "direction": "from", "description": r.description}
+            for r in getattr(role, "public_relations_in", [])
+        ]
+        return RelatedRoleSerializer(rows, many=True).data
+
+    @transaction.atomic
+    def create(self, validated_data):
+        links = validated_data.pop("role_skills", [])
+        role = super().create(validated_data)
+        self._replace_skills(role, links)
+        return role
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        links = validated_data.pop("role_skills", None)
+        role = super().update(instance, validated_data)
+        if links is not None:
+            self._replace_skills(role, links)
+        return role
+
+    def _replace_skills(self, role, links):
+        # Links written through the API rest on the role's own source and passage.
+        role.role_skills.all().delete()
+        RoleSkill.objects.bulk_create(
+            RoleSkill(role=role, skill=link["skill"], importance=link["importance"],
+                      source=role.source, source_passage=role.source_passage)
+            for link in links
+        )
