@@ -10,8 +10,9 @@ about fields (401, 403, 404, 405, 429).
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, models
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -59,6 +60,61 @@ def exception_handler(exc, context):
         errors = {}
     response.data = {"status": response.status_code, "code": str(code), "detail": str(detail), "errors": errors}
     return response
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class StrictDecimalField(serializers.DecimalField):
+    """Decimals travel as strings ("138365.00"), both ways, so no float ever rounds a salary."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    """
+    Accepts only the JSON type the schema promises: DRF would otherwise turn 0 into "0" or "5" into 5,
+    and a client's type mistake would be stored instead of reported.
+    """
+
+    serializer_field_mapping = serializers.ModelSerializer.serializer_field_mapping | {
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictCharField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+        models.IntegerField: StrictIntegerField,
+        models.BooleanField: StrictBooleanField,
+        models.DecimalField: StrictDecimalField,
+    }
 
 
 class ModelValidationMixin:
@@ -123,6 +179,7 @@ class PublishableViewSet(viewsets.ModelViewSet):
             )
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     """Unrouted paths under /api/ answer in the API's error format, not with an HTML page."""
     return JsonResponse(
@@ -136,4 +193,4 @@ def error_response(status_code, errors, detail="Invalid input."):
     )
 
 
-__all__ = ["ErrorSerializer", "ModelValidationMixin", "PublishableViewSet", "api_not_found", "error_response"]
+__all__ = ["ErrorSerializer", "ModelValidationMixin", "StrictCharField", "StrictModelSerializer", "PublishableViewSet", "api_not_found", "error_response"]

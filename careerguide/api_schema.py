@@ -8,6 +8,13 @@ from careerguide.api import ErrorSerializer
 class CareerguideAutoSchema(AutoSchema):
     """Declares the error responses each operation can give, in the shared error format."""
 
+    def get_auth(self):
+        # Reads are public: say so, or clients (and schemathesis) take auth for required.
+        auths = super().get_auth()
+        if self.method in ("GET", "HEAD", "OPTIONS") and {} not in auths:
+            auths.append({})
+        return auths
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         codes = {

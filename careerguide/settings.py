@@ -154,7 +154,7 @@ LOGGING = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "careerguide.api_schema.CareerguideAutoSchema",
     "EXCEPTION_HANDLER": "careerguide.api.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "careerguide.api_pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "careerguide.api_settings_classes.Pagination",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -162,7 +162,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "careerguide.api_settings_classes.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],

@@ -47,7 +47,7 @@ class JobPostingSerializer(ModelValidationMixin, SourcedSerializer):
         slug_field="slug", queryset=FieldOfStudy.objects.all(), many=True, required=False
     )
     skills = SkillLinkSerializer(
-        source="posting_skills", many=True, required=False, validators=[validate_skill_links],
+        source="posting_skills", many=True, required=False,
         help_text="The skills the posting asks for. On write, replaces the whole list.",
     )
 
@@ -64,6 +64,9 @@ class JobPostingSerializer(ModelValidationMixin, SourcedSerializer):
             field: {"max_value": 100}
             for field in ("min_years_experience", "min_years_leadership", "min_years_management")
         }
+
+    def validate_skills(self, links):
+        return validate_skill_links(links)
 
     @transaction.atomic
     def create(self, validated_data):

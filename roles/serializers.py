@@ -61,7 +61,7 @@ class PostingLinkSerializer(serializers.Serializer):
 class RoleSerializer(ModelValidationMixin, SourcedSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     skills = SkillLinkSerializer(
-        source="role_skills", many=True, required=False, validators=[validate_skill_links],
+        source="role_skills", many=True, required=False,
         help_text="The skills the role needs. On write, replaces the whole list.",
     )
     salary_figures = RoleSalarySerializer(source="public_salary_figures", many=True, read_only=True)
@@ -86,6 +86,9 @@ class RoleSerializer(ModelValidationMixin, SourcedSerializer):
             for r in getattr(role, "public_relations_in", [])
         ]
         return RelatedRoleSerializer(rows, many=True).data
+
+    def validate_skills(self, links):
+        return validate_skill_links(links)
 
     @transaction.atomic
     def create(self, validated_data):

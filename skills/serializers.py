@@ -16,9 +16,16 @@ class SkillLinkSerializer(serializers.Serializer):
     importance = serializers.ChoiceField(choices=Importance.choices, default=Importance.ESSENTIAL)
     source_passage = serializers.CharField(read_only=True)
 
+    def validate(self, attrs):
+        # A PATCH makes nested fields optional too; a link without its skill is still meaningless.
+        if "skill" not in attrs:
+            raise serializers.ValidationError({"skill": ["This field is required."]})
+        attrs.setdefault("importance", Importance.ESSENTIAL)
+        return attrs
+
 
 def validate_skill_links(links):
-    """Each skill at most once."""
+    """Each skill at most once. Called from the owning serializer's validate_skills()."""
     slugs = [link["skill"].slug for link in links]
     duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
     if duplicates:
