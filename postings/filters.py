@@ -21,7 +21,8 @@ class JobPostingFilter(django_filters.FilterSet):
     )
     role = django_filters.ModelChoiceFilter(queryset=Role.objects.published(), to_field_name="slug", label="Role")
     skill = django_filters.ModelMultipleChoiceFilter(
-        field_name="skills",
+        # With conjoined=True each chosen skill filters on its to_field_name value, hence skills__slug.
+        field_name="skills__slug",
         queryset=Skill.objects.published(),
         to_field_name="slug",
         conjoined=True,

@@ -20,3 +20,10 @@ def curator(db):
 def plain_user(db):
     """Signed in, but outside the Curators group: may read, may not write."""
     return UserFactory()
+
+
+@pytest.fixture
+def api():
+    from rest_framework.test import APIClient
+
+    return APIClient()
