@@ -9,9 +9,11 @@ admin.site.index_title = "Roles, skills, postings and salaries"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("roles/", include("roles.urls")),
+    path("search/", views.search, name="search"),
+    path("", include("roles.urls")),
+    path("", include("postings.urls")),
     path("skills/", include("skills.urls")),
-    path("postings/", include("postings.urls")),
+    path("sources/", include("sources.urls")),
     path("api/", include("careerguide.api_urls")),
     path("admin/", admin.site.urls),
 ]

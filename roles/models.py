@@ -47,12 +47,12 @@ class RoleQuerySet(PublishableQuerySet):
             ),
             models.Prefetch(
                 "relations_out",
-                queryset=RoleRelation.objects.filter(to_role__in=published_roles).select_related("to_role"),
+                queryset=RoleRelation.objects.filter(to_role__in=published_roles).select_related("to_role", "source"),
                 to_attr="public_relations_out",
             ),
             models.Prefetch(
                 "relations_in",
-                queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related("from_role"),
+                queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related("from_role", "source"),
                 to_attr="public_relations_in",
             ),
             models.Prefetch(
@@ -94,6 +94,38 @@ class Role(Publishable, Sourced):
 
     def get_absolute_url(self):
         return reverse("roles:detail", kwargs={"slug": self.slug})
+
+    def relations_with_skill_delta(self):
+        """
+        Each published related role (both directions, from `with_everything()`), with the skill delta:
+        the essential skills the destination of the move lists that the origin does not.
+        Two queries, whatever the number of relations.
+        """
+        relations = [(r, r.to_role, "to") for r in self.public_relations_out] + [
+            (r, r.from_role, "from") for r in self.public_relations_in
+        ]
+        others = {role.pk: role for role in Role.objects.filter(pk__in=[o.pk for _, o, _ in relations]).with_skills()}
+        mine = {link.skill for link in self.role_skills.all()}
+        rows = []
+        for relation, other, direction in relations:
+            theirs = {link.skill for link in others[other.pk].role_skills.all()}
+            origin, destination = (mine, others[other.pk]) if direction == "to" else (theirs, self)
+            to_learn = [
+                link.skill for link in destination.role_skills.all()
+                if link.importance == Importance.ESSENTIAL and link.skill not in origin
+            ]
+            rows.append({"relation": relation, "role": other, "direction": direction, "to_learn": to_learn,
+                         "shared": sorted(mine & theirs, key=lambda skill: skill.name)})
+        return rows
+
+    @staticmethod
+    def skill_matrix(roles):
+        """Rows of (skill, [importance per role or None]) for roles prefetched `with_skills()`: shared first."""
+        by_role = [{link.skill: link.importance for link in role.role_skills.all()} for role in roles]
+        skills = {skill for needs in by_role for skill in needs}
+        rows = [(skill, [needs.get(skill) for needs in by_role]) for skill in skills]
+        rows.sort(key=lambda row: (-sum(1 for cell in row[1] if cell), row[0].name))
+        return rows
 
 
 class RoleSkillQuerySet(models.QuerySet):

@@ -4,6 +4,9 @@ from roles import views
 
 app_name = "roles"
 urlpatterns = [
-    path("", views.RoleListView.as_view(), name="list"),
-    path("<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
+    path("roles/", views.RoleListView.as_view(), name="list"),
+    path("roles/<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
+    path("salaries/", views.salaries, name="salaries"),
+    path("match/", views.match, name="match"),
+    path("compare/", views.compare, name="compare"),
 ]

@@ -1,0 +1,38 @@
+"""A curator unpublishes a role in the admin, and the public page goes away."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_curator_unpublishes_role(page, site, console_errors):
+    user = get_user_model().objects.create_user("curie", password="a-long-test-passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curators"))
+    assert page.goto(site + "/roles/software-engineer/").status == 200
+
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("curie")
+    page.get_by_label("Password").fill("a-long-test-passphrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("link", name=re.compile(r"^Roles$")).first).to_be_visible()
+
+    page.get_by_role("link", name=re.compile(r"^Roles$")).first.click()
+    page.get_by_role("link", name="Software Engineer", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("Change role"))).to_be_visible()
+    page.go_back()
+
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="Software Engineer", exact=True))
+    row.get_by_role("checkbox").check()
+    page.get_by_label("Action:").select_option(label="Unpublish selected records (back to draft)")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_text("1 record marked draft.")).to_be_visible()
+
+    console_errors.expect_404("/roles/software-engineer/")
+    assert page.goto(site + "/roles/software-engineer/").status == 404
+    page.goto(site + "/")
+    expect(page.get_by_role("link", name="Software Engineer", exact=True)).to_have_count(0)

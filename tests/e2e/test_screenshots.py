@@ -1,0 +1,30 @@
+"""Full-page PNGs of the main pages at desktop width, saved to docs/screenshots/ for review."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+PAGES = {
+    "home": "/",
+    "role": "/roles/data-scientist/",
+    "postings-filtered": "/postings/?company=google",
+    "skill-match": "/match/?skill=python&skill=speech-recognition&skill=ml-frameworks",
+    "salaries": "/salaries/",
+    "compare": "/compare/?role=data-scientist&role=machine-learning-engineer",
+    "search": "/search/?q=speech",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_screenshot(page, site, name):
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    response = page.goto(site + PAGES[name])
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    assert response.status == 200, f"{PAGES[name]} answered {response.status}"
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
