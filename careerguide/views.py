@@ -5,7 +5,7 @@ from roles.models import Role
 
 
 def home(request):
-    roles = Role.objects.published().with_everything()
+    roles = Role.objects.published().for_cards()
     return render(request, "home.html", {"roles": roles})
 
 

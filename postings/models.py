@@ -32,6 +32,11 @@ class CompanyQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def with_posting_count(self):
+        return self.annotate(
+            posting_count=models.Count("postings", filter=models.Q(postings__status="published"))
+        )
+
     def with_postings(self):
         """Each company with its published postings (as `public_postings`)."""
         return self.prefetch_related(

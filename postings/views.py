@@ -35,7 +35,7 @@ class CompanyListView(ListView):
     template_name = "postings/company_list.html"
 
     def get_queryset(self):
-        return Company.objects.published().with_postings()
+        return Company.objects.published().with_posting_count()
 
 
 class CompanyDetailView(DetailView):

@@ -34,6 +34,16 @@ class RoleQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_cards(self):
+        """What a role card shows: its published salary figures and a count of its published postings."""
+        return self.annotate(
+            posting_count=models.Count("postings", filter=models.Q(postings__status="published"), distinct=True)
+        ).prefetch_related(
+            models.Prefetch(
+                "salary_figures", queryset=SalaryFigure.objects.published(), to_attr="public_salary_figures"
+            )
+        )
+
     def with_everything(self):
         """A role with its skills, published salary figures, related roles and postings, in fixed queries."""
         from postings.models import JobPosting

@@ -11,7 +11,7 @@ class RoleListView(ListView):
     template_name = "roles/role_list.html"
 
     def get_queryset(self):
-        return Role.objects.published().with_everything()
+        return Role.objects.published().for_cards()
 
 
 class RoleDetailView(DetailView):
