@@ -24,7 +24,7 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason=f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)")
     for item in items:
-        if E2E_DIR in Path(str(item.fspath)).parents:
+        if E2E_DIR in item.path.parents:
             item.add_marker(skip)
 
 
