@@ -4,6 +4,7 @@ the site and an API query mean the same thing.
 """
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from postings.models import Company, Degree, FieldOfStudy, JobPosting, Seniority
@@ -27,6 +28,7 @@ class JobPostingFilter(django_filters.FilterSet):
         to_field_name="slug",
         conjoined=True,
         label="Asks for every one of these skills",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     field_of_study = django_filters.ModelChoiceFilter(
         field_name="fields_of_study",

@@ -4,7 +4,7 @@ from collections import Counter
 
 BAR_HEIGHT = 28
 GAP = 12
-LABEL_WIDTH = 260
+LABEL_WIDTH = 320
 BAR_AREA = 420
 
 
