@@ -1,11 +1,10 @@
-from django.db import transaction
 from rest_framework import serializers
 
 from careerguide.api import ModelValidationMixin
 from postings.filters import DEGREE_BY_NAME
-from postings.models import Company, Degree, FieldOfStudy, JobPosting, PostingSkill
+from postings.models import Company, Degree, FieldOfStudy, JobPosting
 from roles.models import Role
-from skills.serializers import SkillLinkSerializer, validate_skill_links
+from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import SourcedSerializer
 
 DEGREE_NAME = {degree.value: name for name, degree in DEGREE_BY_NAME.items()}
@@ -36,7 +35,10 @@ class RoleRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-class JobPostingSerializer(ModelValidationMixin, SourcedSerializer):
+class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
+    links_attr = "posting_skills"
+    link_owner_field = "posting"
+
     url = serializers.HyperlinkedIdentityField(view_name="api:posting-detail", lookup_field="slug")
     company = serializers.SlugRelatedField(slug_field="slug", queryset=Company.objects.all())
     company_detail = CompanyRefSerializer(source="company", read_only=True)
@@ -65,31 +67,6 @@ class JobPostingSerializer(ModelValidationMixin, SourcedSerializer):
             for field in ("min_years_experience", "min_years_leadership", "min_years_management")
         }
 
-    def validate_skills(self, links):
-        return validate_skill_links(links)
-
-    @transaction.atomic
-    def create(self, validated_data):
-        links = validated_data.pop("posting_skills", [])
-        posting = super().create(validated_data)
-        self._replace_skills(posting, links)
-        return posting
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        links = validated_data.pop("posting_skills", None)
-        posting = super().update(instance, validated_data)
-        if links is not None:
-            self._replace_skills(posting, links)
-        return posting
-
-    def _replace_skills(self, posting, links):
-        posting.posting_skills.all().delete()
-        PostingSkill.objects.bulk_create(
-            PostingSkill(posting=posting, skill=link["skill"], importance=link["importance"],
-                         source=posting.source, source_passage=posting.source_passage)
-            for link in links
-        )
 
 
 class CompanySerializer(ModelValidationMixin, SourcedSerializer):

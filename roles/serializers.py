@@ -1,12 +1,11 @@
 from decimal import Decimal
 
-from django.db import transaction
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from careerguide.api import ModelValidationMixin
-from roles.models import Role, RoleSkill, SalaryFigure
-from skills.serializers import SkillLinkSerializer, validate_skill_links
+from roles.models import Role, SalaryFigure
+from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import SourcedSerializer
 
 
@@ -58,7 +57,10 @@ class PostingLinkSerializer(serializers.Serializer):
         return reverse("api:posting-detail", kwargs={"slug": posting.slug}, request=self.context.get("request"))
 
 
-class RoleSerializer(ModelValidationMixin, SourcedSerializer):
+class RoleSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
+    links_attr = "role_skills"
+    link_owner_field = "role"
+
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     skills = SkillLinkSerializer(
         source="role_skills", many=True, required=False,
@@ -86,30 +88,3 @@ class RoleSerializer(ModelValidationMixin, SourcedSerializer):
             for r in getattr(role, "public_relations_in", [])
         ]
         return RelatedRoleSerializer(rows, many=True).data
-
-    def validate_skills(self, links):
-        return validate_skill_links(links)
-
-    @transaction.atomic
-    def create(self, validated_data):
-        links = validated_data.pop("role_skills", [])
-        role = super().create(validated_data)
-        self._replace_skills(role, links)
-        return role
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        links = validated_data.pop("role_skills", None)
-        role = super().update(instance, validated_data)
-        if links is not None:
-            self._replace_skills(role, links)
-        return role
-
-    def _replace_skills(self, role, links):
-        # Links written through the API rest on the role's own source and passage.
-        role.role_skills.all().delete()
-        RoleSkill.objects.bulk_create(
-            RoleSkill(role=role, skill=link["skill"], importance=link["importance"],
-                      source=role.source, source_passage=role.source_passage)
-            for link in links
-        )

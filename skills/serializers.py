@@ -1,3 +1,4 @@
+from django.db import transaction
 from rest_framework import serializers
 
 from careerguide.api import ModelValidationMixin
@@ -24,13 +25,46 @@ class SkillLinkSerializer(serializers.Serializer):
         return attrs
 
 
-def validate_skill_links(links):
-    """Each skill at most once. Called from the owning serializer's validate_skills()."""
-    slugs = [link["skill"].slug for link in links]
-    duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
-    if duplicates:
-        raise serializers.ValidationError(f"Listed more than once: {', '.join(duplicates)}.")
-    return links
+class WritesSkillLinksMixin:
+    """
+    For a serializer whose `skills` field (a SkillLinkSerializer list with source=`links_attr`) is
+    writable: validates the list and, on create or update, replaces the record's links as a whole.
+    Links written this way rest on the record's own source and passage.
+    """
+
+    links_attr = None  # "role_skills" or "posting_skills": the reverse relation of the link model
+    link_owner_field = None  # the link model's foreign key to the record: "role" or "posting"
+
+    def validate_skills(self, links):
+        slugs = [link["skill"].slug for link in links]
+        duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+        if duplicates:
+            raise serializers.ValidationError(f"Listed more than once: {', '.join(duplicates)}.")
+        return links
+
+    @transaction.atomic
+    def create(self, validated_data):
+        links = validated_data.pop(self.links_attr, [])
+        record = super().create(validated_data)
+        self._replace_links(record, links)
+        return record
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        links = validated_data.pop(self.links_attr, None)
+        record = super().update(instance, validated_data)
+        if links is not None:
+            self._replace_links(record, links)
+        return record
+
+    def _replace_links(self, record, links):
+        manager = getattr(record, self.links_attr)
+        manager.all().delete()
+        manager.model.objects.bulk_create(
+            manager.model(**{self.link_owner_field: record}, skill=link["skill"], importance=link["importance"],
+                          source=record.source, source_passage=record.source_passage)
+            for link in links
+        )
 
 
 class RoleNeedSerializer(serializers.Serializer):
