@@ -22,13 +22,17 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=PublicationStatus.DRAFT)
 
+    def shows_drafts_to(self, user):
+        """Signed-in staff who may view this model (curators) see drafts; everyone else does not."""
+        opts = self.model._meta
+        return bool(
+            user is not None and user.is_authenticated and user.is_staff
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        )
+
     def visible_to(self, user):
-        """Published records for the public; drafts too for signed-in staff who may view this model."""
-        if user is not None and user.is_authenticated and user.is_staff:
-            opts = self.model._meta
-            if user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-                return self
-        return self.published()
+        """Published records for the public; drafts too for curators."""
+        return self if self.shows_drafts_to(user) else self.published()
 
 
 class Publishable(models.Model):

@@ -40,7 +40,7 @@ class SalaryFigureViewSet(PublishableViewSet):
 
     def get_queryset(self):
         figures = super().get_queryset()
-        if figures.query.where:  # the public: only figures of published roles, too
+        if not figures.shows_drafts_to(self.request.user):  # the public sees figures of published roles only
             figures = figures.filter(role__status="published")
         return figures
 

@@ -248,3 +248,11 @@ def test_list_endpoints_run_the_same_queries_for_few_or_many_rows(api, url, djan
     _populate(15)
     with django_assert_num_queries(len(few)):
         assert api.get(url).status_code == 200
+
+
+def test_public_sees_no_salary_figure_of_a_draft_role_but_curators_do(api, curator):
+    figure = SalaryFigureFactory(role=RoleFactory(status="draft"))
+    url = reverse("api:salaryfigure-detail", args=[figure.pk])
+    assert api.get(url).status_code == 404
+    api.force_authenticate(curator)
+    assert api.get(url).status_code == 200
