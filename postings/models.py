@@ -2,9 +2,13 @@
 Job postings the guide describes, with their requirements as structured, filterable facts.
 """
 
+import copy
+
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from roles.models import Importance, Role
@@ -28,23 +32,49 @@ class Seniority(models.TextChoices):
     UNSPECIFIED = "unspecified", "Not stated"
 
 
+# A count that stops at CAP + 1 rows: "10,000+" is as useful to a reader as the exact number, and it
+# never makes the database walk a million rows to say it.
+POSTING_COUNT_CAP = 10_000
+
+# Newest first: the order of every posting list, served by the partial indexes declared on JobPosting.
+NEWEST_FIRST = (models.F("posted_on").desc(nulls_last=True), models.F("id").desc())
+
+
+class NewestFirstIndex(models.Index):
+    """
+    An index in NEWEST_FIRST order. PostgreSQL needs the NULLS LAST spelled out to use it for that
+    order; SQLite refuses NULLS LAST in an index but already sorts NULLs last when descending.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            index = copy.copy(self)
+            index.expressions = tuple(
+                models.OrderBy(e.expression, descending=e.descending) if isinstance(e, models.OrderBy) else e
+                for e in self.expressions
+            )
+            return super(NewestFirstIndex, index).create_sql(model, schema_editor, using, **kwargs)
+        return super().create_sql(model, schema_editor, using, **kwargs)
+
+
+class CappedCount(models.Subquery):
+    """`(SELECT COUNT(*) FROM (<subquery> LIMIT cap + 1))`: a correlated count that reads at most cap + 1 rows."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) capped_count)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, cap=POSTING_COUNT_CAP):
+        super().__init__(queryset.order_by().values("pk")[: cap + 1])
+
+
 class CompanyQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
     def with_posting_count(self):
+        """`posting_count`: the company's live postings, counted up to POSTING_COUNT_CAP + 1."""
         return self.annotate(
-            posting_count=models.Count("postings", filter=models.Q(postings__status="published"))
-        )
-
-    def with_postings(self):
-        """Each company with its published postings (as `public_postings`)."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "postings",
-                queryset=JobPosting.objects.published().select_related("role").order_by("title"),
-                to_attr="public_postings",
-            )
+            posting_count=CappedCount(JobPosting.objects.live().filter(company=models.OuterRef("pk")))
         )
 
 
@@ -100,6 +130,40 @@ class JobPostingQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def unexpired(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(models.Q(valid_through__isnull=True) | models.Q(valid_through__gte=today))
+
+    def expired(self, today=None):
+        return self.filter(valid_through__lt=today or timezone.localdate())
+
+    def live(self):
+        """Published and not expired: what every public list, count and match shows."""
+        return self.published().unexpired()
+
+    def newest_first(self):
+        return self.order_by(*NEWEST_FIRST)
+
+    def refresh_match_anchors(self):
+        """
+        Point each posting's `match_anchor` at its rarest published essential skill (None when it has
+        none). Rarity is counted up to POSTING_COUNT_CAP, enough to tell a rare skill from a common one.
+        """
+        frequency = CappedCount(PostingSkill.objects.filter(skill=models.OuterRef("skill")))
+        rarest = (
+            PostingSkill.objects.filter(
+                posting=models.OuterRef("pk"), importance=Importance.ESSENTIAL, skill__status="published"
+            )
+            .annotate(frequency=frequency)
+            .order_by("frequency", "skill_id")
+            .values("skill_id")[:1]
+        )
+        return self.update(match_anchor=models.Subquery(rarest))
+
+    def capped_count(self, cap=POSTING_COUNT_CAP):
+        """The number of rows, or cap + 1 when there are more than `cap` (shown as "10,000+")."""
+        return self.order_by()[: cap + 1].count()
+
     def for_listing(self):
         """Everything a posting card or API row shows, in a fixed number of queries whatever the row count."""
         return self.select_related("company", "role", "source").prefetch_related(
@@ -139,10 +203,43 @@ class JobPosting(Publishable, Sourced):
     )
     skills = models.ManyToManyField(Skill, through="PostingSkill", related_name="postings")
 
+    # Dates: optional, because the guide's postings state none (never invent them).
+    posted_on = models.DateField(null=True, blank=True, help_text="When the posting was published by the employer.")
+    valid_through = models.DateField(
+        null=True, blank=True, help_text="Last day the posting accepts applications; after it, it leaves every list."
+    )
+
+    # Kept by the database (a trigger on PostgreSQL; see migration 0002): title, company name and texts,
+    # weighted, for indexed full-text search. Always empty on SQLite, where search matches substrings.
+    search_document = SearchVectorField(null=True, editable=False)
+
+    # One of the posting's essential skills, the rarest when last computed (see `refresh_match_anchors`).
+    # A posting can only be met by a set of skills that contains all its essential skills, so in
+    # particular this one: the skill match looks at postings anchored on a chosen skill, an index
+    # lookup, instead of testing a million postings. Any essential skill keeps that correct; the rarest
+    # keeps it fast.
+    match_anchor = models.ForeignKey(
+        Skill, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
     objects = JobPostingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["company__name", "title"]
+        ordering = NEWEST_FIRST
+        indexes = [
+            # Partial indexes over published postings, in list order: each filter's first page is an
+            # index range scan that stops after a page of rows.
+            NewestFirstIndex(*NEWEST_FIRST, name="posting_published_newest", condition=models.Q(status="published")),
+            NewestFirstIndex(models.F("role"), *NEWEST_FIRST, name="posting_role_newest", condition=models.Q(status="published")
+            ),
+            NewestFirstIndex(models.F("company"), *NEWEST_FIRST, name="posting_company_newest",
+                condition=models.Q(status="published"),
+            ),
+            NewestFirstIndex(models.F("match_anchor"), *NEWEST_FIRST, name="posting_anchor_newest",
+                condition=models.Q(status="published"),
+            ),
+            models.Index(fields=["valid_through"], name="posting_valid_through"),
+        ]
         constraints = [
             status_constraint("jobposting"),
             nonblank_constraint("jobposting", "title"),
@@ -157,10 +254,24 @@ class JobPosting(Publishable, Sourced):
                 name="jobposting_seniority_valid",
                 violation_error_message="Unknown seniority.",
             ),
+            models.CheckConstraint(
+                condition=models.Q(valid_through__isnull=True)
+                | models.Q(posted_on__isnull=True)
+                | models.Q(valid_through__gte=models.F("posted_on")),
+                name="jobposting_valid_after_posted",
+                violation_error_message="A posting cannot expire before it is posted.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.title} at {self.company}"
+
+    def refresh_match_anchors(self):
+        type(self).objects.filter(pk=self.pk).refresh_match_anchors()
+
+    @property
+    def is_expired(self):
+        return self.valid_through is not None and self.valid_through < timezone.localdate()
 
     def natural_key(self):
         return (self.slug,)
@@ -197,6 +308,10 @@ class PostingSkill(Sourced):
     class Meta:
         ordering = ["posting", "importance", "skill__name"]
         verbose_name = "posting skill"
+        indexes = [
+            # "Postings that ask for this skill" and the skill filter start from the skill.
+            models.Index(fields=["skill", "importance", "posting"], name="postingskill_skill_posting"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["posting", "skill"],

@@ -65,6 +65,9 @@ class WritesSkillLinksMixin:
                           source=record.source, source_passage=record.source_passage)
             for link in links
         )
+        # bulk_create sends no signals: refresh what the postings' signal handler would have.
+        if hasattr(record, "refresh_match_anchors"):
+            record.refresh_match_anchors()
 
 
 class RoleNeedSerializer(serializers.Serializer):
