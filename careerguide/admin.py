@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from careerguide.publishing import PublicationStatus
+from core.caching import invalidate
 
 PROVENANCE_FIELDSET = ("Provenance", {"fields": ("source", "source_passage")})
 COMPACT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -24,6 +25,7 @@ class PublishableAdmin(admin.ModelAdmin):
     def _set_status(self, request, queryset, status):
         # update() skips save(), so the timestamp that feeds Last-Modified is set here.
         changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        invalidate(queryset.model)  # update() sends no signal; cached pages must not keep the old status
         label = PublicationStatus(status).label.lower()
         self.message_user(
             request,

@@ -18,6 +18,8 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.caching import CachedReadsMixin
+
 
 class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
@@ -142,10 +144,10 @@ class ModelValidationMixin:
         return attrs
 
 
-class PublishableViewSet(viewsets.ModelViewSet):
+class PublishableViewSet(CachedReadsMixin, viewsets.ModelViewSet):
     """
     Lookups by slug, JSON-only writes, and the publication rule: the public sees published records;
-    signed-in staff with the view permission (curators) see drafts too.
+    signed-in staff with the view permission (curators) see drafts too. Anonymous reads are cached.
     """
 
     lookup_field = "slug"

@@ -7,11 +7,35 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from core.pagination import COUNT_CAP, CappedPaginator
+
 
 class Pagination(PageNumberPagination):
+    """
+    Page numbers, with the count capped at COUNT_CAP (`count_is_capped` says when it stopped): counting
+    a million rows for every page would cost more than the page itself.
+    """
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = CappedPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        paginator = self.page.paginator
+        response.data["count"] = min(paginator.count, COUNT_CAP)
+        response.data["count_is_capped"] = paginator.is_capped
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count"]["description"] = f"Matching records, counted up to {COUNT_CAP:,}."
+        schema["properties"]["count_is_capped"] = {
+            "type": "boolean", "description": f"True when there are more than {COUNT_CAP:,}: narrow the filters.",
+        }
+        schema["required"] = [*schema.get("required", []), "count_is_capped"]
+        return schema
 
     def get_page_number(self, request, paginator):
         # Strict: `?page=` or `?page=abc` is a client error, not a silent page 1.

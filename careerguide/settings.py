@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Shared by every content app (caching now; publishing, search and the API's base to follow).
+    "core",
     # Our apps, each owning one noun.
     "sources",
     "skills",
@@ -99,6 +101,30 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# Optional PostgreSQL streaming replicas (comma-separated URLs): reads go there, writes and everything a
+# signed-in curator does go to the primary. See careerguide/db_router.py.
+for index, url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    DATABASES[f"replica_{index}"] = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+                                                          conn_health_checks=True)
+    DATABASES[f"replica_{index}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
+DATABASE_ROUTERS = ["careerguide.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS else []
+
+# The cache is shared by every app server when REDIS_URL names a Redis (pages, API lists, rate limits);
+# without it each process keeps its own in memory, which is right for one machine and for tests.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "careerguide"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerguide"}
+    )
+}
+# How long an anonymous visitor's page or API list may be served from the cache; 0 turns that off.
+# Any curator write makes the affected entries unreachable at once (see core/caching.py), so this bounds only
+# how long unused entries linger.
+CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "300"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.pagination import CappedCount
 from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from roles.models import Importance, Role
 from skills.models import Skill
@@ -32,10 +33,6 @@ class Seniority(models.TextChoices):
     UNSPECIFIED = "unspecified", "Not stated"
 
 
-# A count that stops at CAP + 1 rows: "10,000+" is as useful to a reader as the exact number, and it
-# never makes the database walk a million rows to say it.
-POSTING_COUNT_CAP = 10_000
-
 # Newest first: the order of every posting list, served by the partial indexes declared on JobPosting.
 NEWEST_FIRST = (models.F("posted_on").desc(nulls_last=True), models.F("id").desc())
 
@@ -57,22 +54,12 @@ class NewestFirstIndex(models.Index):
         return super().create_sql(model, schema_editor, using, **kwargs)
 
 
-class CappedCount(models.Subquery):
-    """`(SELECT COUNT(*) FROM (<subquery> LIMIT cap + 1))`: a correlated count that reads at most cap + 1 rows."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) capped_count)"
-    output_field = models.IntegerField()
-
-    def __init__(self, queryset, cap=POSTING_COUNT_CAP):
-        super().__init__(queryset.order_by().values("pk")[: cap + 1])
-
-
 class CompanyQuerySet(PublishableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
     def with_posting_count(self):
-        """`posting_count`: the company's live postings, counted up to POSTING_COUNT_CAP + 1."""
+        """`posting_count`: the company's live postings, counted up to COUNT_CAP + 1."""
         return self.annotate(
             posting_count=CappedCount(JobPosting.objects.live().filter(company=models.OuterRef("pk")))
         )
@@ -141,13 +128,20 @@ class JobPostingQuerySet(PublishableQuerySet):
         """Published and not expired: what every public list, count and match shows."""
         return self.published().unexpired()
 
+    def latest(self, limit=5):
+        """The newest few live postings, for a role, skill or company page that links to the full list."""
+        return self.live().newest_first().select_related("company", "role")[:limit]
+
+    def asking_for(self, skill):
+        return self.filter(posting_skills__skill=skill)
+
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
     def refresh_match_anchors(self):
         """
         Point each posting's `match_anchor` at its rarest published essential skill (None when it has
-        none). Rarity is counted up to POSTING_COUNT_CAP, enough to tell a rare skill from a common one.
+        none). Rarity is counted up to COUNT_CAP, enough to tell a rare skill from a common one.
         """
         frequency = CappedCount(PostingSkill.objects.filter(skill=models.OuterRef("skill")))
         rarest = (
@@ -160,9 +154,6 @@ class JobPostingQuerySet(PublishableQuerySet):
         )
         return self.update(match_anchor=models.Subquery(rarest))
 
-    def capped_count(self, cap=POSTING_COUNT_CAP):
-        """The number of rows, or cap + 1 when there are more than `cap` (shown as "10,000+")."""
-        return self.order_by()[: cap + 1].count()
 
     def for_listing(self):
         """Everything a posting card or API row shows, in a fixed number of queries whatever the row count."""

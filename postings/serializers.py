@@ -4,6 +4,7 @@ from careerguide.api import ModelValidationMixin
 from postings.filters import DEGREE_BY_NAME
 from postings.models import Company, Degree, FieldOfStudy, JobPosting
 from roles.models import Role
+from roles.serializers import PostingsLinkMixin
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import SourcedSerializer
 
@@ -52,6 +53,9 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
         source="posting_skills", many=True, required=False,
         help_text="The skills the posting asks for. On write, replaces the whole list.",
     )
+    is_expired = serializers.BooleanField(
+        read_only=True, help_text="Past its valid_through date: left out of lists, still readable here."
+    )
 
     class Meta:
         model = JobPosting
@@ -59,7 +63,8 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
             "url", "slug", "title", "company", "company_detail", "role", "role_detail", "seniority",
             "summary", "responsibilities", "requirements", "min_degree", "accepts_equivalent_experience",
             "fields_of_study", "min_years_experience", "min_years_leadership", "min_years_management",
-            "skills", "status", "source", "source_detail", "source_passage", "created_at", "updated_at",
+            "skills", "posted_on", "valid_through", "is_expired", "status", "source", "source_detail",
+            "source_passage", "created_at", "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {
@@ -69,20 +74,18 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
 
 
 
-class CompanySerializer(ModelValidationMixin, SourcedSerializer):
+class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializer):
+    postings_filter = "company"
+
     url = serializers.HyperlinkedIdentityField(view_name="api:company-detail", lookup_field="slug")
-    postings = serializers.SerializerMethodField()
 
     class Meta:
         model = Company
         fields = [
-            "url", "slug", "name", "description", "postings", "status", "source", "source_detail",
-            "source_passage", "created_at", "updated_at",
+            "url", "slug", "name", "description", "posting_count", "postings_url", "status", "source",
+            "source_detail", "source_passage", "created_at", "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
-
-    def get_postings(self, company) -> list[dict]:
-        return [{"slug": p.slug, "title": p.title, "role": p.role.slug} for p in getattr(company, "public_postings", [])]
 
 
 __all__ = ["CompanySerializer", "DegreeField", "JobPostingSerializer", "Degree"]

@@ -2,11 +2,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
+from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from careerguide.api import ErrorSerializer, PublishableViewSet, error_response
 from roles.filters import RoleFilter, SalaryFigureFilter
-from roles.matching import UnknownSkills, match_skills
+from roles.matching import LAST_PAGE, POSTINGS_PER_PAGE, UnknownSkills, match_skills
 from roles.models import Role, SalaryFigure
 from roles.serializers import PostingLinkSerializer, RoleSerializer, SalaryFigureSerializer
 
@@ -21,7 +22,7 @@ class RoleViewSet(PublishableViewSet):
     ordering = ["name"]
 
     def base_queryset(self):
-        return Role.objects.with_everything().select_related("source")
+        return Role.objects.with_everything().with_posting_count().select_related("source")
 
 
 class SalaryFigureViewSet(PublishableViewSet):
@@ -64,10 +65,31 @@ class RoleMatchSerializer(serializers.Serializer):
         return reverse("api:role-detail", kwargs={"slug": match.role.slug}, request=self.context.get("request"))
 
 
+class PostingsMetSerializer(serializers.Serializer):
+    """One page of the postings met, newest first. Uncounted: finding every match would be the slow part."""
+
+    page = serializers.IntegerField(source="number")
+    next = serializers.SerializerMethodField(help_text="The next page's address, or null on the last.")
+    previous = serializers.SerializerMethodField(help_text="The previous page's address, or null on the first.")
+    results = PostingLinkSerializer(source="postings", many=True)
+
+    def _page_url(self, number) -> str:
+        request = self.context["request"]
+        return replace_query_param(request.build_absolute_uri(), "page", number)
+
+    def get_next(self, page) -> str | None:
+        return self._page_url(page.number + 1) if page.has_next else None
+
+    def get_previous(self, page) -> str | None:
+        return self._page_url(page.number - 1) if page.has_previous else None
+
+
 class MatchSerializer(serializers.Serializer):
     skills = SkillRefSerializer(many=True)
     roles = RoleMatchSerializer(many=True)
-    postings = PostingLinkSerializer(many=True, help_text="Postings whose essential skills are all covered.")
+    postings = PostingsMetSerializer(
+        source="postings_page", help_text="Open postings whose essential skills are all covered, a page at a time."
+    )
 
 
 class MatchView(APIView):
@@ -79,7 +101,13 @@ class MatchView(APIView):
     permission_classes = [permissions.AllowAny]  # read-only: only GET is routed
 
     @extend_schema(
-        parameters=[OpenApiParameter("skill", str, many=True, required=True, description="Skill slugs (repeat).")],
+        parameters=[
+            OpenApiParameter("skill", str, many=True, required=True, description="Skill slugs (repeat)."),
+            OpenApiParameter(
+                "page", int, required=False,
+                description=f"Page of postings met, 1 to {LAST_PAGE} ({POSTINGS_PER_PAGE} a page; default 1).",
+            ),
+        ],
         responses={200: MatchSerializer, 400: ErrorSerializer},
     )
     def get(self, request):
@@ -88,8 +116,11 @@ class MatchView(APIView):
             return error_response(400, {"skill": ["Give at least one skill slug, e.g. ?skill=python&skill=sql."]})
         if len(slugs) > 100:
             return error_response(400, {"skill": ["At most 100 skills."]})
+        page = request.query_params.get("page", "1")
+        if not (page.isascii() and page.isdigit() and 1 <= int(page) <= LAST_PAGE):
+            return error_response(400, {"page": [f"A whole number from 1 to {LAST_PAGE}."]})
         try:
-            result = match_skills(slugs, strict=True)
+            result = match_skills(slugs, strict=True, page=page)
         except UnknownSkills as error:
             return error_response(400, {"skill": [f"Unknown skill: {slug}" for slug in error.slugs]})
         return Response(MatchSerializer(result, context={"request": request}).data)
@@ -113,7 +144,8 @@ class CompareView(APIView):
         slugs = list(dict.fromkeys(request.query_params.getlist("role")))
         if not 2 <= len(slugs) <= 6:
             return error_response(400, {"role": ["Give 2 to 6 different role slugs, e.g. ?role=a&role=b."]})
-        found = {role.slug: role for role in Role.objects.with_everything().visible_to(request.user).filter(slug__in=slugs)}
+        roles = Role.objects.with_everything().with_posting_count().visible_to(request.user).filter(slug__in=slugs)
+        found = {role.slug: role for role in roles}
         unknown = [slug for slug in slugs if slug not in found]
         if unknown:
             return error_response(400, {"role": [f"Unknown role: {slug}" for slug in unknown]})

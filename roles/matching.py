@@ -7,13 +7,19 @@ posting marks essential; skills a posting lists as alternatives ("SQL, Python, o
 never block a match. The site's match page and the API's `match` endpoint both call `match_skills`, so
 the two can never disagree. Counting happens in SQL, so the cost does not grow with Python loops over
 every posting; the page and the API run the same fixed number of queries whatever the data size.
+
+Postings met are a page of live postings, newest first, found without testing every posting: a posting
+can only be met if its `match_anchor` (one of its essential skills, the rarest) is among the chosen
+skills, which an index answers; each such candidate is then checked for a missing essential skill.
+Pages are not counted (that would mean finding every match): they say only whether another follows.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from postings.models import JobPosting
+from core.pagination import COUNT_CAP
+from postings.models import JobPosting, PostingSkill
 from roles.models import Importance, Role, RoleSkill
 from skills.models import Skill
 
@@ -36,12 +42,34 @@ class RoleMatch:
         return round(self.coverage * 100)
 
 
+POSTINGS_PER_PAGE = 20
+LAST_PAGE = COUNT_CAP // POSTINGS_PER_PAGE
+
+
+@dataclass
+class PostingsPage:
+    """One page of the postings met, newest first; uncounted, it knows only whether another follows."""
+
+    postings: list[JobPosting]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+
 @dataclass
 class SkillMatch:
-    skills: list  # the published Skills matched on
-    unknown_slugs: list  # slugs asked for that name no published skill
-    roles: list  # RoleMatch, best first
-    postings: list  # JobPostings whose essential skills are all covered
+    skills: list[Skill]  # the published skills matched on
+    unknown_slugs: list[str]  # slugs asked for that name no published skill
+    roles: list[RoleMatch]  # best first
+    postings_page: PostingsPage
+
+    @property
+    def postings(self):
+        """The live postings on this page whose essential skills are all covered."""
+        return self.postings_page.postings
 
 
 class UnknownSkills(ValueError):
@@ -57,10 +85,16 @@ def resolve_skills(slugs):
     return [found[slug] for slug in wanted if slug in found], [slug for slug in wanted if slug not in found]
 
 
-def match_skills(slugs, *, roles=None, postings=None, strict=False):
+def page_number(raw):
+    """A page number from the address: 1 for anything that is not a whole number from 1 to LAST_PAGE."""
+    raw = str(raw or "")
+    return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= LAST_PAGE else 1
+
+
+def match_skills(slugs, *, roles=None, postings=None, strict=False, page=1):
     """
-    Rank `roles` (default: all published) and list the `postings` (default: all published) whose
-    requirements the skills in `slugs` meet. With strict=True an unknown slug raises UnknownSkills.
+    Rank `roles` (default: all published) and list page `page` of the `postings` (default: all live)
+    whose requirements the skills in `slugs` meet. With strict=True an unknown slug raises UnknownSkills.
     """
     skills, unknown = resolve_skills(slugs)
     if strict and unknown:
@@ -70,7 +104,9 @@ def match_skills(slugs, *, roles=None, postings=None, strict=False):
         skills=skills,
         unknown_slugs=unknown,
         roles=_rank_roles(roles if roles is not None else Role.objects.published(), skill_ids),
-        postings=_postings_met(postings if postings is not None else JobPosting.objects.published(), skill_ids),
+        postings_page=_postings_met(
+            postings if postings is not None else JobPosting.objects.live(), skill_ids, page_number(page)
+        ),
     )
 
 
@@ -110,16 +146,28 @@ def _rank_roles(roles, skill_ids):
     return matches
 
 
-def _postings_met(postings, skill_ids):
-    blocking = Q(
-        posting_skills__importance=Importance.ESSENTIAL, posting_skills__skill__status="published"
-    ) & ~Q(posting_skills__skill__in=skill_ids)
-    return list(
-        postings.annotate(missing_essential=Count("posting_skills", filter=blocking))
-        .filter(missing_essential=0)
+def _postings_met(postings, skill_ids, number):
+    # Draft skills never block a match, so a posting anchored on one is a candidate for anybody.
+    draft_skill_ids = list(Skill.objects.exclude(status="published").values_list("pk", flat=True))
+    candidates = Q(match_anchor__in=[*skill_ids, *draft_skill_ids]) | Q(match_anchor__isnull=True)
+    missing_an_essential = (
+        PostingSkill.objects.essential()
+        .filter(posting=OuterRef("pk"), skill__status="published")
+        .exclude(skill__in=skill_ids)
+    )
+    met = (
+        postings.filter(candidates)
+        .filter(~Exists(missing_an_essential))
+        .newest_first()
         .select_related("company", "role")
-        .order_by("company__name", "title")
+    )
+    start = (number - 1) * POSTINGS_PER_PAGE
+    rows = list(met[start : start + POSTINGS_PER_PAGE + 1])  # one more: is there a next page?
+    return PostingsPage(
+        postings=rows[:POSTINGS_PER_PAGE],
+        number=number,
+        has_next=len(rows) > POSTINGS_PER_PAGE and number < LAST_PAGE,
     )
 
 
-__all__ = ["RoleMatch", "SkillMatch", "UnknownSkills", "match_skills", "resolve_skills"]
+__all__ = ["PostingsPage", "RoleMatch", "SkillMatch", "UnknownSkills", "match_skills", "resolve_skills"]

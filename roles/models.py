@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from core.pagination import CappedCount
 from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from roles.currencies import CURRENCY_CHOICES, ISO_4217_CODES
 from skills.models import Skill
@@ -34,20 +35,22 @@ class RoleQuerySet(PublishableQuerySet):
             )
         )
 
+    def with_posting_count(self):
+        """`posting_count`: the role's live postings, counted up to COUNT_CAP + 1 (shown as "10,000+")."""
+        from postings.models import JobPosting
+
+        return self.annotate(posting_count=CappedCount(JobPosting.objects.live().filter(role=models.OuterRef("pk"))))
+
     def for_cards(self):
-        """What a role card shows: its published salary figures and a count of its published postings."""
-        return self.annotate(
-            posting_count=models.Count("postings", filter=models.Q(postings__status="published"), distinct=True)
-        ).prefetch_related(
+        """What a role card shows: its published salary figures and a (capped) count of its live postings."""
+        return self.with_posting_count().prefetch_related(
             models.Prefetch(
                 "salary_figures", queryset=SalaryFigure.objects.published(), to_attr="public_salary_figures"
             )
         )
 
     def with_everything(self):
-        """A role with its skills, published salary figures, related roles and postings, in fixed queries."""
-        from postings.models import JobPosting
-
+        """A role with its skills, published salary figures and related roles, in fixed queries."""
         published_roles = Role.objects.published()
         return self.with_skills().prefetch_related(
             models.Prefetch(
@@ -64,11 +67,6 @@ class RoleQuerySet(PublishableQuerySet):
                 "relations_in",
                 queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related("from_role", "source"),
                 to_attr="public_relations_in",
-            ),
-            models.Prefetch(
-                "postings",
-                queryset=JobPosting.objects.published().select_related("company").order_by("company__name", "title"),
-                to_attr="public_postings",
             ),
         )
 

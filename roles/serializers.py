@@ -57,9 +57,25 @@ class PostingLinkSerializer(serializers.Serializer):
         return reverse("api:posting-detail", kwargs={"slug": posting.slug}, request=self.context.get("request"))
 
 
-class RoleSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
+class PostingsLinkMixin(serializers.Serializer):
+    """A count of the record's open postings and the address of their list, instead of the postings."""
+
+    postings_filter = None  # the postings filter naming this record: "role" or "company"
+
+    posting_count = serializers.IntegerField(
+        read_only=True, help_text="Open postings, counted up to 10,000 (10,001 means more)."
+    )
+    postings_url = serializers.SerializerMethodField(help_text="The open postings, as a paginated API list.")
+
+    def get_postings_url(self, record) -> str:
+        url = reverse("api:posting-list", request=self.context.get("request"))
+        return f"{url}?{self.postings_filter}={record.slug}"
+
+
+class RoleSerializer(PostingsLinkMixin, WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
     links_attr = "role_skills"
     link_owner_field = "role"
+    postings_filter = "role"
 
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     skills = SkillLinkSerializer(
@@ -68,13 +84,12 @@ class RoleSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedSeriali
     )
     salary_figures = RoleSalarySerializer(source="public_salary_figures", many=True, read_only=True)
     related_roles = serializers.SerializerMethodField()
-    postings = PostingLinkSerializer(source="public_postings", many=True, read_only=True)
 
     class Meta:
         model = Role
         fields = [
             "url", "slug", "name", "summary", "responsibilities", "education", "experience", "skills",
-            "salary_figures", "related_roles", "postings", "status", "source", "source_detail",
+            "salary_figures", "related_roles", "posting_count", "postings_url", "status", "source", "source_detail",
             "source_passage", "created_at", "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]

@@ -43,20 +43,6 @@ class SkillQuerySet(PublishableQuerySet):
             )
         )
 
-    def with_postings(self):
-        """Each skill with the published postings that ask for it (as `public_posting_links`)."""
-        from postings.models import PostingSkill
-
-        return self.prefetch_related(
-            models.Prefetch(
-                "posting_skills",
-                queryset=PostingSkill.objects.filter(posting__status="published")
-                .select_related("posting__company")
-                .order_by("posting__company__name", "posting__title"),
-                to_attr="public_posting_links",
-            )
-        )
-
     def in_category_order(self):
         order = models.Case(
             *(models.When(category=value, then=index) for value, index in CATEGORY_ORDER.items()),

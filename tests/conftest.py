@@ -1,7 +1,22 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import CuratorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back test data sends no signal to invalidate it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def uncached(settings):
+    """No response caching: for tests that count the database queries a request really makes."""
+    settings.CACHE_SECONDS = 0
 
 
 @pytest.fixture

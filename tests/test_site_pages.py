@@ -136,7 +136,7 @@ def _many(n):
     "/", "/roles/", "/skills/", "/postings/", "/companies/", "/salaries/", "/search/?q=role",
     "/match/?skill=skill-0&skill=skill-1",
 ])
-def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, django_assert_num_queries):
+def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, django_assert_num_queries, uncached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -149,7 +149,7 @@ def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, djang
         assert client.get(url).status_code == 200
 
 
-def test_detail_pages_run_the_same_queries_for_few_or_many_related_rows(client, django_assert_num_queries):
+def test_detail_pages_run_the_same_queries_for_few_or_many_related_rows(client, django_assert_num_queries, uncached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from tests.factories import PostingSkillFactory, RoleRelationFactory, RoleSkillFactory, SalaryFigureFactory

@@ -84,14 +84,17 @@ def test_match_runs_the_same_queries_for_few_or_many_roles_and_postings(django_a
     python = SkillFactory(slug="python")
     role = RoleSkillFactory(skill=python).role
     PostingSkillFactory(skill=python, posting=JobPostingFactory(role=role))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         match_skills(["python"])
     for _ in range(20):
         role = RoleSkillFactory(skill=python).role
         PostingSkillFactory(skill=python, posting=JobPostingFactory(role=role))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         result = match_skills(["python"])
-    assert (len(result.roles), len(result.postings)) == (21, 21)
+    assert (len(result.roles), len(result.postings), result.postings_page.has_next) == (21, 20, True)
+    with django_assert_num_queries(5):
+        second = match_skills(["python"], page=2)
+    assert (len(second.postings), second.postings_page.has_next) == (1, False)
 
 
 def test_the_guides_speech_researcher_meets_the_zoom_posting(guide):

@@ -1,0 +1,146 @@
+"""
+Anonymous visitors' pages and API reads, served from the shared cache and never stale.
+
+Every cache key carries a *version token* for each model the response is built from. A write to a
+model (save, delete, a many-to-many change, or a bulk status change in the admin) replaces that
+model's token, so every key built with the old one becomes unreachable at once, on every app server
+sharing the cache — nothing has to be found and deleted. Tokens are random, not counters, so a token
+evicted from the cache can never come back as an old value and revive a stale entry.
+
+Signed-in users and API clients sending credentials bypass the cache: curators see drafts, and what
+they see must be the database's answer.
+"""
+
+import functools
+import hashlib
+import logging
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+CONTENT_APPS = ("sources", "skills", "roles", "postings")
+VERSION_KEY = "content-version:{}"
+
+
+def content_models():
+    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+
+
+def label_of(model):
+    return model._meta.label_lower
+
+
+def versions(models):
+    """The current token of each model, making one for any the cache does not hold (one round trip)."""
+    keys = {VERSION_KEY.format(label_of(model)): model for model in models}
+    found = cache.get_many(list(keys))
+    for key in keys.keys() - found.keys():
+        token = uuid.uuid4().hex
+        # add() keeps a token another process set meanwhile; read back whichever won.
+        found[key] = token if cache.add(key, token, timeout=None) else cache.get(key, token)
+    return "|".join(found[key] for key in sorted(keys))
+
+
+def invalidate(*models):
+    """Make every cached response built from these models unreachable."""
+    cache.set_many({VERSION_KEY.format(label_of(model)): uuid.uuid4().hex for model in models}, timeout=None)
+
+
+def _invalidate_sender(sender, **kwargs):
+    invalidate(sender)
+
+
+def connect_invalidation():
+    for model in content_models():
+        post_save.connect(_invalidate_sender, sender=model, dispatch_uid=f"cache-save-{label_of(model)}")
+        post_delete.connect(_invalidate_sender, sender=model, dispatch_uid=f"cache-delete-{label_of(model)}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_invalidate_m2m, sender=field.remote_field.through,
+                                dispatch_uid=f"cache-m2m-{label_of(model)}-{field.name}")
+
+
+def _invalidate_m2m(sender, instance, model, **kwargs):
+    invalidate(sender, type(instance), model)
+
+
+def is_cacheable(request):
+    return (
+        settings.CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.user.is_authenticated
+    )
+
+
+def cache_key(kind, request, models):
+    # The absolute URI: API responses embed links built from the host the client asked for.
+    digest = hashlib.sha256(f"{request.build_absolute_uri()}\n{versions(models)}".encode()).hexdigest()
+    return f"{kind}:{digest}"
+
+
+def cached_page(*depends_on):
+    """
+    Serve a site view's 200 responses to anonymous visitors from the cache. `depends_on` names the
+    models (classes or "app.Model" labels) the page is built from; without it, every content model.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not is_cacheable(request):
+                return view(request, *args, **kwargs)
+            key = cache_key("page", request, _resolve(depends_on))
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+                if response.status_code == 200 and not response.streaming and not response.cookies:
+                    cache.set(key, response, settings.CACHE_SECONDS)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _resolve(depends_on):
+    if not depends_on:
+        return content_models()
+    return [apps.get_model(model) if isinstance(model, str) else model for model in depends_on]
+
+
+class CachedReadsMixin:
+    """
+    For DRF viewsets: anonymous list and retrieve responses come from the cache. It caches the
+    serialized data after DRF has authenticated, checked permissions and throttled, so rate limits
+    still count every request. `cache_depends_on` names the models, as for `cached_page`.
+    """
+
+    cache_depends_on = ()
+
+    def _cached(self, kind, request, produce):
+        if not is_cacheable(request._request):
+            return produce()
+        key = cache_key(f"api-{kind}", request._request, _resolve(self.cache_depends_on))
+        data = cache.get(key)
+        if data is not None:
+            return Response(data)
+        response = produce()
+        if response.status_code == 200:
+            cache.set(key, response.data, settings.CACHE_SECONDS)
+        return response
+
+    def list(self, request, *args, **kwargs):
+        return self._cached("list", request, lambda: super(CachedReadsMixin, self).list(request, *args, **kwargs))
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached(
+            "retrieve", request, lambda: super(CachedReadsMixin, self).retrieve(request, *args, **kwargs)
+        )

@@ -1,0 +1,11 @@
+from django import template
+
+from core.pagination import display_count
+
+register = template.Library()
+
+
+@register.filter
+def capped(number):
+    """{{ role.posting_count|capped }} → "1,234" or "10,000+"."""
+    return display_count(number or 0)
