@@ -7,7 +7,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from core.pagination import COUNT_CAP, CappedPaginator
+from core import pagination
+from core.pagination import CappedPaginator
 
 
 class Pagination(PageNumberPagination):
@@ -24,15 +25,15 @@ class Pagination(PageNumberPagination):
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
         paginator = self.page.paginator
-        response.data["count"] = min(paginator.count, COUNT_CAP)
+        response.data["count"] = min(paginator.count, pagination.COUNT_CAP)
         response.data["count_is_capped"] = paginator.is_capped
         return response
 
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)
-        schema["properties"]["count"]["description"] = f"Matching records, counted up to {COUNT_CAP:,}."
+        schema["properties"]["count"]["description"] = f"Matching records, counted up to {pagination.COUNT_CAP:,}."
         schema["properties"]["count_is_capped"] = {
-            "type": "boolean", "description": f"True when there are more than {COUNT_CAP:,}: narrow the filters.",
+            "type": "boolean", "description": f"True when there are more than {pagination.COUNT_CAP:,}: narrow the filters.",
         }
         schema["required"] = [*schema.get("required", []), "count_is_capped"]
         return schema

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from careerguide.admin import PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline
+from core.admin import LargeTableAdmin, autocomplete_filter, related_changelist_link
 from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
 
 
@@ -13,12 +14,17 @@ class PostingSkillInline(SourcedInline):
 @admin.register(Company)
 class CompanyAdmin(PublishableAdmin):
     list_display = ["name", "status", "updated_at"]
-    search_fields = ["name", "description"]
+    search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = [*PublishableAdmin.readonly_fields, "postings"]
     fieldsets = [
-        (None, {"fields": ("name", "slug", "description", "status")}),
+        (None, {"fields": ("name", "slug", "description", "status", "postings")}),
         PROVENANCE_FIELDSET,
     ]
+
+    @admin.display(description="Postings")
+    def postings(self, company):
+        return related_changelist_link(JobPosting, "company", company)
 
 
 @admin.register(FieldOfStudy)
@@ -29,16 +35,20 @@ class FieldOfStudyAdmin(admin.ModelAdmin):
 
 
 @admin.register(JobPosting)
-class JobPostingAdmin(PublishableAdmin):
-    list_display = ["title", "company", "role", "seniority", "min_degree", "min_years_experience", "status"]
-    list_filter = ["status", "seniority", "min_degree", "role", "company"]
-    search_fields = ["title", "company__name", "role__name", "requirements", "responsibilities"]
+class JobPostingAdmin(LargeTableAdmin, PublishableAdmin):
+    list_display = ["title", "company", "role", "posted_on", "valid_through", "seniority", "status"]
+    list_filter = [
+        "status", autocomplete_filter("role"), autocomplete_filter("company"), "seniority", "min_degree",
+    ]
+    # On PostgreSQL the search goes through the indexed full-text document (title, company, texts);
+    # these substring fields serve SQLite, the small embedded database.
+    search_fields = ["title", "company__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["company", "role", "fields_of_study", "source"]
     list_select_related = ["company", "role"]
     inlines = [PostingSkillInline]
     fieldsets = [
-        (None, {"fields": ("title", "slug", "company", "role", "seniority", "status")}),
+        (None, {"fields": ("title", "slug", "company", "role", "seniority", "status", "posted_on", "valid_through")}),
         ("The posting", {"fields": ("summary", "responsibilities", "requirements")}),
         (
             "Structured requirements",
@@ -52,3 +62,4 @@ class JobPostingAdmin(PublishableAdmin):
         PROVENANCE_FIELDSET,
         ("History", {"fields": ("created_at", "updated_at"), "classes": ["collapse"]}),
     ]
+

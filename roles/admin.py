@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from careerguide.admin import COMPACT_TEXTAREA, PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline
+from core.admin import related_changelist_link
 from postings.models import JobPosting
 from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
 
@@ -28,32 +29,25 @@ class SalaryFigureInline(SourcedInline):
     ]
 
 
-class JobPostingInline(admin.TabularInline):
-    """Read-only overview: postings are edited on their own page, which has room for requirements."""
-
-    model = JobPosting
-    fields = ["title", "company", "seniority", "status"]
-    readonly_fields = fields
-    show_change_link = True
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Role)
 class RoleAdmin(PublishableAdmin):
     list_display = ["name", "status", "updated_at"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [RoleSkillInline, SalaryFigureInline, RoleRelationInline, JobPostingInline]
+    inlines = [RoleSkillInline, SalaryFigureInline, RoleRelationInline]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "postings"]
     fieldsets = [
-        (None, {"fields": ("name", "slug", "summary", "status")}),
+        (None, {"fields": ("name", "slug", "summary", "status", "postings")}),
         ("What the role does and asks for", {"fields": ("responsibilities", "education", "experience")}),
         PROVENANCE_FIELDSET,
         ("History", {"fields": ("created_at", "updated_at"), "classes": ["collapse"]}),
     ]
+
+
+    @admin.display(description="Postings")
+    def postings(self, role):
+        # A link, not an inline: a role can have tens of thousands of postings.
+        return related_changelist_link(JobPosting, "role", role)
 
 
 @admin.register(SalaryFigure)

@@ -1,0 +1,96 @@
+"""Anonymous pages and API reads come from the cache, and every kind of write makes them fresh at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import JobPostingFactory, PostingSkillFactory, RoleFactory, SkillFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_second_anonymous_visit_makes_no_query(client):
+    RoleFactory(name="Cached role")
+    first, _ = _queries(client, "/roles/")
+    second, html = _queries(client, "/roles/")
+    assert first > 0 and second == 0 and "Cached role" in html
+
+
+def test_a_signed_in_curator_is_never_served_from_the_cache(client, curator):
+    RoleFactory()
+    client.get("/roles/")
+    client.force_login(curator)
+    assert _queries(client, "/roles/")[0] > 0
+
+
+@pytest.mark.parametrize("write, expected", [
+    (lambda posting: setattr(posting, "title", "Renamed") or posting.save(), "Renamed"),
+    (lambda posting: posting.delete(), "No postings match"),
+    (lambda posting: setattr(posting, "status", "draft") or posting.save(), "No postings match"),
+])
+def test_every_write_to_a_posting_shows_at_once(client, write, expected):
+    posting = JobPostingFactory(title="Original")
+    assert "Original" in client.get("/postings/").content.decode()
+    write(posting)
+    assert expected in client.get("/postings/").content.decode()
+
+
+def test_a_skill_link_change_shows_at_once(client):
+    posting = JobPostingFactory(slug="p")
+    client.get("/postings/p/")
+    PostingSkillFactory(posting=posting, skill=SkillFactory(name="Rust"))
+    assert "Rust" in client.get("/postings/p/").content.decode()
+
+
+def test_a_many_to_many_change_shows_at_once(client):
+    from tests.factories import FieldOfStudyFactory
+
+    posting = JobPostingFactory(slug="p")
+    client.get("/postings/p/")
+    posting.fields_of_study.add(FieldOfStudyFactory(name="Astronomy"))
+    assert "Astronomy" in client.get("/postings/p/").content.decode()
+
+
+def test_the_admins_bulk_unpublish_shows_at_once(client, curator):
+    role = RoleFactory(name="Visible role")
+    assert "Visible role" in client.get("/roles/").content.decode()
+    admin = client.__class__()
+    admin.force_login(curator)
+    admin.post(reverse("admin:roles_role_changelist"), {"action": "unpublish", "_selected_action": [role.pk]})
+    assert "Visible role" not in client.get("/roles/").content.decode()
+
+
+def test_api_reads_are_cached_and_a_write_through_the_api_shows_at_once(api, curator):
+    JobPostingFactory(slug="p", title="Before")
+    assert api.get("/api/v1/postings/").json()["results"][0]["title"] == "Before"
+    with CaptureQueriesContext(connection) as cached:
+        api.get("/api/v1/postings/")
+    assert len(cached) == 0
+    writer = api.__class__()
+    writer.force_authenticate(curator)
+    assert writer.patch("/api/v1/postings/p/", {"title": "After"}, format="json").status_code == 200
+    assert api.get("/api/v1/postings/").json()["results"][0]["title"] == "After"
+    assert api.get("/api/v1/postings/p/").json()["title"] == "After"
+
+
+def test_cached_api_reads_still_count_against_the_rate_limit(api, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import AnonRateThrottle
+
+    api_settings.reload()
+    AnonRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    try:
+        statuses = [api.get("/api/v1/skills/").status_code for _ in range(5)]
+    finally:
+        api_settings.reload()
+        AnonRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    assert statuses == [200, 200, 200, 429, 429]

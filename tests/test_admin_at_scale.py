@@ -1,0 +1,47 @@
+"""The curators' admin with many postings: bounded change pages, constant changelist queries, autocomplete filters."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import CompanyFactory, JobPostingFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, curator):
+    client.force_login(curator)
+    return client
+
+
+def test_a_roles_change_page_links_to_its_postings_instead_of_listing_them(signed_in):
+    role = RoleFactory()
+    JobPostingFactory.create_batch(12, role=role)
+    html = signed_in.get(reverse("admin:roles_role_change", args=[role.pk])).content.decode()
+    assert f'?role__id__exact={role.pk}">12 job postings</a>' in html
+    assert "Posting 1" not in html
+
+
+def test_the_posting_changelist_filters_by_role_and_company_through_autocomplete(signed_in):
+    acme = CompanyFactory(name="Acme")
+    JobPostingFactory(title="At Acme", company=acme)
+    JobPostingFactory(title="Elsewhere")
+    url = reverse("admin:postings_jobposting_changelist")
+    html = signed_in.get(url, {"company__id__exact": acme.pk}).content.decode()
+    assert "At Acme" in html and "Elsewhere" not in html
+    assert 'data-model-name="jobposting"' in html and 'data-field-name="company"' in html  # select2 widget
+    assert "admin/js/autocomplete.js" in html
+    assert signed_in.get(url, {"company__id__exact": "nope"}).status_code == 200  # ignored, not a 500
+
+
+def test_the_posting_changelist_runs_the_same_queries_for_few_or_many_rows(signed_in, django_assert_num_queries):
+    url = reverse("admin:postings_jobposting_changelist")
+    JobPostingFactory.create_batch(2)
+    signed_in.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert signed_in.get(url).status_code == 200
+    JobPostingFactory.create_batch(60)
+    with django_assert_num_queries(len(few)):
+        assert signed_in.get(url).status_code == 200
