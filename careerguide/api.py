@@ -101,6 +101,15 @@ class StrictDecimalField(serializers.DecimalField):
         return super().to_internal_value(data)
 
 
+class StrictManyRelatedField(serializers.ManyRelatedField):
+    """A list of related records that is a JSON list: DRF would take `{}` (iterable) as an empty list."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
 class StrictModelSerializer(serializers.ModelSerializer):
     """
     Accepts only the JSON type the schema promises: DRF would otherwise turn 0 into "0" or "5" into 5,
@@ -195,4 +204,4 @@ def error_response(status_code, errors, detail="Invalid input."):
     )
 
 
-__all__ = ["ErrorSerializer", "ModelValidationMixin", "StrictCharField", "StrictModelSerializer", "PublishableViewSet", "api_not_found", "error_response"]
+__all__ = ["ErrorSerializer", "ModelValidationMixin", "StrictCharField", "StrictManyRelatedField", "StrictModelSerializer", "PublishableViewSet", "api_not_found", "error_response"]

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from careerguide.api import ModelValidationMixin
+from careerguide.api import ModelValidationMixin, StrictManyRelatedField
 from postings.filters import DEGREE_BY_NAME
 from postings.models import Company, Degree, FieldOfStudy, JobPosting
 from roles.models import Role
@@ -46,8 +46,9 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
     role = serializers.SlugRelatedField(slug_field="slug", queryset=Role.objects.all())
     role_detail = RoleRefSerializer(source="role", read_only=True)
     min_degree = DegreeField(required=False, help_text="The lowest degree the posting accepts.")
-    fields_of_study = serializers.SlugRelatedField(
-        slug_field="slug", queryset=FieldOfStudy.objects.all(), many=True, required=False
+    fields_of_study = StrictManyRelatedField(
+        child_relation=serializers.SlugRelatedField(slug_field="slug", queryset=FieldOfStudy.objects.all()),
+        required=False,
     )
     skills = SkillLinkSerializer(
         source="posting_skills", many=True, required=False,

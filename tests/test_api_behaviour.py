@@ -262,3 +262,11 @@ def test_public_sees_no_salary_figure_of_a_draft_role_but_curators_do(api, curat
     assert api.get(url).status_code == 404
     api.force_authenticate(curator)
     assert api.get(url).status_code == 200
+
+
+def test_a_related_list_sent_as_an_object_is_refused(as_curator, guide):
+    response = as_curator.patch(
+        reverse("api:posting-detail", args=["google-ml-engineer"]), {"fields_of_study": {}}, format="json"
+    )
+    assert response.status_code == 400
+    assert "fields_of_study" in response.json()["errors"]
