@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     # Shared by every content app (caching now; publishing, search and the API's base to follow).
     "core",
+    # The benchmark command and its two baselines (routed only by benchmarks/urls.py, never by the site).
+    "benchmarks",
     # Our apps, each owning one noun.
     "sources",
     "skills",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # With read replicas: requests that write, the admin and signed-in users read from the primary.
+    "core.db_router.PrimaryForWritersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -103,13 +107,13 @@ DATABASES = {
 }
 
 # Optional PostgreSQL streaming replicas (comma-separated URLs): reads go there, writes and everything a
-# signed-in curator does go to the primary. See careerguide/db_router.py.
+# signed-in curator does go to the primary. See core/db_router.py.
 for index, url in enumerate(env_list("DATABASE_REPLICA_URLS")):
     DATABASES[f"replica_{index}"] = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
                                                           conn_health_checks=True)
     DATABASES[f"replica_{index}"]["TEST"] = {"MIRROR": "default"}
 DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
-DATABASE_ROUTERS = ["careerguide.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS else []
+DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS else []
 
 # The cache is shared by every app server when REDIS_URL names a Redis (pages, API lists, rate limits);
 # without it each process keeps its own in memory, which is right for one machine and for tests.
@@ -192,7 +196,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.AnonFixedWindowThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")},
 }
 

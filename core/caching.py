@@ -9,6 +9,12 @@ evicted from the cache can never come back as an old value and revive a stale en
 
 Signed-in users and API clients sending credentials bypass the cache: curators see drafts, and what
 they see must be the database's answer.
+
+Tokens are replaced when the write's transaction commits, not when the row is saved: a visitor's
+request in between would otherwise rebuild the page from the not-yet-committed old data and store it
+under the new token. With read replicas, the commit also records the primary's WAL position, and a
+cache miss is built from a replica only once it has replayed that far (else from the primary): a
+lagging replica would otherwise put the old answer back into the cache for CACHE_SECONDS.
 """
 
 import functools
@@ -19,13 +25,17 @@ import uuid
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from rest_framework.response import Response
+
+from core.db_router import caught_up_replica, primary_write_position, use_database
 
 logger = logging.getLogger(__name__)
 
 CONTENT_APPS = ("sources", "skills", "roles", "postings")
 VERSION_KEY = "content-version:{}"
+WRITE_POSITION_KEY = "content-written-at-wal-position"
 
 
 def content_models():
@@ -48,8 +58,26 @@ def versions(models):
 
 
 def invalidate(*models):
-    """Make every cached response built from these models unreachable."""
-    cache.set_many({VERSION_KEY.format(label_of(model)): uuid.uuid4().hex for model in models}, timeout=None)
+    """
+    Make every cached response built from these models unreachable: now, and again once the current
+    transaction commits (a response rebuilt in between may hold the old data under the new token).
+    """
+
+    def replace_tokens():
+        if settings.DATABASE_REPLICAS:  # first, so a miss after the new tokens waits for this write
+            cache.set(WRITE_POSITION_KEY, primary_write_position(), timeout=None)
+        cache.set_many({VERSION_KEY.format(label_of(model)): uuid.uuid4().hex for model in models}, timeout=None)
+
+    replace_tokens()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(replace_tokens)
+
+
+def database_for_a_miss():
+    """Where a response that will be cached is built: the primary, or a replica that has seen every write."""
+    if not settings.DATABASE_REPLICAS:
+        return DEFAULT_DB_ALIAS
+    return caught_up_replica(cache.get(WRITE_POSITION_KEY))
 
 
 def _invalidate_sender(sender, **kwargs):
@@ -74,7 +102,9 @@ def is_cacheable(request):
         settings.CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.user.is_authenticated
+        # Without a session cookie nobody is signed in; reading request.user would mark the session
+        # accessed and add `Vary: Cookie` to every anonymous response.
+        and not (settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated)
     )
 
 
@@ -98,7 +128,8 @@ def cached_page(*depends_on):
             key = cache_key("page", request, _resolve(depends_on))
             response = cache.get(key)
             if response is None:
-                response = view(request, *args, **kwargs)
+                with use_database(database_for_a_miss()):
+                    response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
                 if response.status_code == 200 and not response.streaming and not response.cookies:
@@ -132,7 +163,8 @@ class CachedReadsMixin:
         data = cache.get(key)
         if data is not None:
             return Response(data)
-        response = produce()
+        with use_database(database_for_a_miss()):
+            response = produce()
         if response.status_code == 200:
             cache.set(key, response.data, settings.CACHE_SECONDS)
         return response
