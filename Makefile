@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install run serve test test-fast migrate seed check benchmark clean
+.PHONY: install run serve test test-fast migrate seed check benchmark bench clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "careerguide needs Python 3.11 or newer")'
@@ -35,6 +35,10 @@ serve: seed
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+## gunicorn + wrk against PostgreSQL with BENCH_POSTINGS synthetic postings (default 1,000,000); writes docs/benchmarks.md.
+bench: install
+	$(PY) manage.py benchmark
 
 check: install
 	$(PY) manage.py check --deploy

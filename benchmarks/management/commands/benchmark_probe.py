@@ -1,0 +1,156 @@
+"""
+Internal to `manage.py benchmark`, which runs it in a child process whose environment points DATABASE_URL at
+the bench database, with CACHE_SECONDS=0 and DJANGO_SETTINGS_MODULE=benchmarks.settings.
+
+It builds the list of URLs to measure from the data (the bench role, skill and company with the most
+postings, a rare word...), then requests each one in-process with Django's test Client and records the
+status, the SQL query count, and the slowest query with its `EXPLAIN (ANALYZE, BUFFERS)` plan. The result is
+written as JSON to --json. A child process is the reliable way to talk to another database than the one the
+parent's settings name (the parent may even be on SQLite).
+"""
+
+import json
+import re
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from postings.models import JobPosting, PostingSkill
+
+BENCH_PREFIX = "bench-"
+EXPLAIN_LINES = 15
+
+# The old in-process benchmark's list: the guide's own pages, which load_guide always provides.
+GUIDE_URLS = [
+    "/",
+    "/roles/",
+    "/roles/machine-learning-engineer/",
+    "/skills/",
+    "/skills/python/",
+    "/postings/",
+    "/postings/?degree=master&max_years=5",
+    "/postings/google-ml-engineer/",
+    "/companies/",
+    "/salaries/",
+    "/search/?q=python",
+    "/match/?skill=python&skill=sql&skill=deep-learning",
+    "/compare/?role=data-scientist&role=machine-learning-engineer",
+    "/api/v1/roles/",
+    "/api/v1/roles/machine-learning-engineer/",
+    "/api/v1/postings/",
+    "/api/v1/postings/?degree=master",
+    "/api/v1/skills/",
+    "/api/v1/salaries/",
+    "/api/v1/match/?skill=python&skill=sql",
+]
+BASELINE_URLS = ["/bench/hello/", "/bench/plain-postings/"]
+STOP_WORDS = {"with", "and", "the", "for", "from", "senior", "junior", "bench", "posting"}
+
+
+class Command(BaseCommand):
+    help = "Internal to `benchmark`: build the URL list from the bench data and count each URL's SQL queries."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", dest="json_path", required=True, help="Write the results to this file.")
+        parser.add_argument("--urls-only", default="",
+                            help="Keep only URLs containing this substring (the baselines are always kept).")
+
+    def handle(self, json_path, urls_only, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("benchmark_probe expects DATABASE_URL to name the PostgreSQL bench database.")
+        urls, notes = self.build_urls()
+        if urls_only:
+            urls = [url for url in urls if urls_only in url or url in BASELINE_URLS]
+        results = []
+        with override_settings(ALLOWED_HOSTS=["*"], CACHE_SECONDS=0):
+            client = Client(raise_request_exception=False)
+            for url in urls:
+                self.stderr.write(f"  queries: {url}")
+                results.append(self.probe(client, url))
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            server_version = cursor.fetchone()[0]
+        with open(json_path, "w", encoding="utf-8") as handle:
+            data = {"urls": results, "notes": notes, "server_version": server_version}
+            json.dump(data, handle, indent=1, default=str)
+
+    # --- URL list -----------------------------------------------------------------------------------
+
+    def build_urls(self):
+        """The guide's pages plus pages picked from the bench data, so that they are the heavy ones."""
+        notes = {}
+        urls = list(BASELINE_URLS)
+        urls += GUIDE_URLS[:6] + ["/postings/?page=2"] + GUIDE_URLS[6:11]
+        word = self.rare_word()
+        if word:
+            urls.append(f"/search/?q={word}")
+            notes["rare_word"] = word
+        urls += GUIDE_URLS[11:]
+        bench = JobPosting.objects.filter(slug__startswith=BENCH_PREFIX)
+        role = bench.values("role__slug").annotate(n=Count("id")).order_by("-n", "role__slug").first()
+        company = bench.values("company__slug").annotate(n=Count("id")).order_by("-n", "company__slug").first()
+        skills = list(
+            PostingSkill.objects.filter(skill__slug__startswith=BENCH_PREFIX)
+            .values("skill__slug")
+            .annotate(n=Count("id"))
+            .order_by("-n", "skill__slug")[:3]
+        )
+        if role:
+            urls.append(f"/roles/{role['role__slug']}/")
+            notes["role"] = role
+        if skills:
+            urls.append(f"/skills/{skills[0]['skill__slug']}/")
+            notes["skills"] = skills
+        if company:
+            urls.append(f"/companies/{company['company__slug']}/")
+            notes["company"] = company
+        if skills:
+            chosen = "&".join(f"skill={s['skill__slug']}" for s in skills)
+            urls.append(f"/match/?{chosen}")
+            urls.append(f"/api/v1/match/?{chosen}")
+        return list(dict.fromkeys(urls)), notes
+
+    def rare_word(self):
+        """A word from a guide posting's title that the fewest published postings' titles contain."""
+        titles = JobPosting.objects.exclude(slug__startswith=BENCH_PREFIX).values_list("title", flat=True)[:50]
+        words = sorted({w.lower() for title in titles for w in re.findall(r"[A-Za-z]{4,}", title)} - STOP_WORDS)[:15]
+        counted = []
+        for word in words:
+            n = JobPosting.objects.published().filter(title__icontains=word).count()
+            if n:
+                counted.append((n, word))
+        return min(counted)[1] if counted else None
+
+    # --- One URL ------------------------------------------------------------------------------------
+
+    def probe(self, client, url):
+        try:
+            client.get(url)  # warm-up: per-process lazy loading must not count
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(url).status_code
+        except Exception as error:  # a view being edited may fail in odd ways: report, never crash
+            return {"url": url, "status": None, "error": f"{type(error).__name__}: {error}", "queries": None}
+        result = {"url": url, "status": status, "queries": len(captured)}
+        selects = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+        if selects:
+            slowest = max(selects, key=lambda q: float(q["time"]))
+            result["slowest_ms"] = float(slowest["time"]) * 1000
+            result["slowest_sql"] = slowest["sql"]
+            result["explain"] = self.explain(slowest["sql"])
+        return result
+
+    def explain(self, sql):
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    lines = [row[0] for row in cursor.fetchall()]
+                transaction.set_rollback(True)
+        except Exception as error:
+            return [f"(EXPLAIN failed: {type(error).__name__}: {error})"]
+        if len(lines) > EXPLAIN_LINES:
+            lines = lines[:EXPLAIN_LINES] + [f"... ({len(lines) - EXPLAIN_LINES} more lines)"]
+        return lines
