@@ -26,6 +26,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
+from django.http import HttpResponse
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from rest_framework.response import Response
 
@@ -149,24 +150,34 @@ def _resolve(depends_on):
 
 class CachedReadsMixin:
     """
-    For DRF viewsets: anonymous list and retrieve responses come from the cache. It caches the
-    serialized data after DRF has authenticated, checked permissions and throttled, so rate limits
-    still count every request. `cache_depends_on` names the models, as for `cached_page`.
+    For DRF viewsets: anonymous list and retrieve responses come from the cache, as rendered bytes in
+    the format the client negotiated. The lookup runs in the handler, after DRF has authenticated,
+    checked permissions and throttled, so rate limits still count every request; the bytes are stored
+    in finalize_response, once DRF has rendered them. `cache_depends_on` names the models, as for
+    `cached_page`.
     """
 
     cache_depends_on = ()
+    _cache_key_to_fill = None
 
     def _cached(self, kind, request, produce):
         if not is_cacheable(request._request):
             return produce()
-        key = cache_key(f"api-{kind}", request._request, _resolve(self.cache_depends_on))
-        data = cache.get(key)
-        if data is not None:
-            return Response(data)
+        key = cache_key(f"api-{kind}-{request.accepted_renderer.format}", request._request,
+                        _resolve(self.cache_depends_on))
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            return HttpResponse(content, content_type=content_type)
+        self._cache_key_to_fill = key
         with use_database(database_for_a_miss()):
-            response = produce()
-        if response.status_code == 200:
-            cache.set(key, response.data, settings.CACHE_SECONDS)
+            return produce()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self._cache_key_to_fill and response.status_code == 200 and isinstance(response, Response):
+            response.render()
+            cache.set(self._cache_key_to_fill, (response.content, response["Content-Type"]), settings.CACHE_SECONDS)
         return response
 
     def list(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from core.widgets import QuickSelect, QuickSelectMultiple
 from postings.models import Company, Degree, FieldOfStudy, JobPosting, Seniority
 from roles.models import Role
 from skills.models import Skill
@@ -23,7 +24,9 @@ class JobPostingFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"placeholder": "e.g. google"}),
         help_text="The company's short name, as in its page's address.",
     )
-    role = django_filters.ModelChoiceFilter(queryset=Role.objects.published(), to_field_name="slug", label="Role")
+    role = django_filters.ModelChoiceFilter(
+        queryset=Role.objects.published(), to_field_name="slug", label="Role", widget=QuickSelect
+    )
     skill = django_filters.ModelMultipleChoiceFilter(
         # With conjoined=True each chosen skill filters on its to_field_name value, hence skills__slug.
         field_name="skills__slug",
@@ -31,13 +34,14 @@ class JobPostingFilter(django_filters.FilterSet):
         to_field_name="slug",
         conjoined=True,
         label="Asks for every one of these skills",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=QuickSelectMultiple(attrs={"size": 6}),
     )
     field_of_study = django_filters.ModelChoiceFilter(
         field_name="fields_of_study",
         queryset=FieldOfStudy.objects.all(),
         to_field_name="slug",
         label="Field of study",
+        widget=QuickSelect,
     )
     degree = django_filters.ChoiceFilter(
         choices=DEGREE_CHOICES,
