@@ -15,11 +15,27 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS, FALSE_WORDS = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no setting. Anything else stops start-up: `SECURE_SSL_REDIRECT=ture` must not mean false."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in TRUE_WORDS | FALSE_WORDS:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value: use true or false.")
+    return value in TRUE_WORDS
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 def env_list(name, default=""):
@@ -101,7 +117,7 @@ WSGI_APPLICATION = "careerguide.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -128,7 +144,7 @@ CACHES = {
 # How long an anonymous visitor's page or API list may be served from the cache; 0 turns that off.
 # Any curator write makes the affected entries unreachable at once (see core/caching.py), so this bounds only
 # how long unused entries linger.
-CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "300"))
+CACHE_SECONDS = env_int("CACHE_SECONDS", 300)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -166,7 +182,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
     # Domain-wide decisions, so off unless the deployment says so.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

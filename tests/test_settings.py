@@ -23,3 +23,23 @@ def test_production_refuses_the_development_secret_key():
 
 def test_production_starts_with_a_real_secret_key():
     assert import_settings(DEBUG="false", SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_an_unknown_yes_no_value_stops_start_up_with_a_clear_message():
+    result = import_settings(DEBUG="false", SECRET_KEY="x" * 50, SECURE_SSL_REDIRECT="ture")
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT='ture' is not a yes/no value" in result.stderr
+
+
+def test_a_number_setting_that_is_not_a_number_stops_start_up():
+    result = import_settings(CACHE_SECONDS="five")
+    assert result.returncode != 0 and "CACHE_SECONDS='five' is not a whole number" in result.stderr
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    result = subprocess.run(
+        [sys.executable, "-c", "import careerguide.settings as s; print(s.CACHES['default']['BACKEND'])"],
+        cwd=settings.BASE_DIR, env=os.environ | {"REDIS_URL": "redis://127.0.0.1:6379/1"},
+        capture_output=True, text=True,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
