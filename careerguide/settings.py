@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # NUL bytes in the query string get a 400 here (no database text can hold one).
+    "core.middleware.RejectNulBytesMiddleware",
     # ETag on every GET response, and 304 for a matching If-None-Match: clients and caches revalidate cheaply.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
