@@ -5,16 +5,24 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install run serve test test-fast migrate seed check benchmark bench clean
+.PHONY: install install-dev run serve test lint format migrate seed check bench clean
 
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+
+# What running the app needs; `make test` adds the test tools (requirements-dev.txt) on top.
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "careerguide needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) --upgrade pip
+	$(PIP) -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
 	@touch $@
 
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -31,10 +39,19 @@ serve: seed
 	$(PY) manage.py collectstatic --noinput
 	$(VENV)/bin/gunicorn careerguide.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
 
-## The whole suite against DATABASE_URL (SQLite when unset).
-test: install
+## Lint, then the whole suite against DATABASE_URL (SQLite when unset).
+test: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+## ruff: the lint rules and the formatting in pyproject.toml (`make format` applies the formatting).
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 ## gunicorn + wrk against PostgreSQL with BENCH_POSTINGS synthetic postings (default 1,000,000); writes docs/benchmarks.md.
 bench: install

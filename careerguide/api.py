@@ -149,7 +149,7 @@ class ModelValidationMixin:
         try:
             instance.full_clean()
         except DjangoValidationError as error:
-            raise exceptions.ValidationError(error.message_dict)
+            raise exceptions.ValidationError(error.message_dict) from error
         return attrs
 
 
@@ -187,7 +187,7 @@ class PublishableViewSet(CachedReadsMixin, viewsets.ModelViewSet):
             names = sorted({str(obj) for obj in error.protected_objects})[:5]
             raise exceptions.ValidationError(
                 {"non_field_errors": [f"Still used by: {', '.join(names)}. Remove or reassign those first."]}
-            )
+            ) from error
 
 
 @csrf_exempt
@@ -199,9 +199,16 @@ def api_not_found(request, *args, **kwargs):
 
 
 def error_response(status_code, errors, detail="Invalid input."):
-    return Response(
-        {"status": status_code, "code": "invalid", "detail": detail, "errors": errors}, status=status_code
-    )
+    return Response({"status": status_code, "code": "invalid", "detail": detail, "errors": errors}, status=status_code)
 
 
-__all__ = ["ErrorSerializer", "ModelValidationMixin", "StrictCharField", "StrictManyRelatedField", "StrictModelSerializer", "PublishableViewSet", "api_not_found", "error_response"]
+__all__ = [
+    "ErrorSerializer",
+    "ModelValidationMixin",
+    "StrictCharField",
+    "StrictManyRelatedField",
+    "StrictModelSerializer",
+    "PublishableViewSet",
+    "api_not_found",
+    "error_response",
+]

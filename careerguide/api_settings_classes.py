@@ -33,7 +33,8 @@ class Pagination(PageNumberPagination):
         schema = super().get_paginated_response_schema(schema)
         schema["properties"]["count"]["description"] = f"Matching records, counted up to {pagination.COUNT_CAP:,}."
         schema["properties"]["count_is_capped"] = {
-            "type": "boolean", "description": f"True when there are more than {pagination.COUNT_CAP:,}: narrow the filters.",
+            "type": "boolean",
+            "description": f"True when there are more than {pagination.COUNT_CAP:,}: narrow the filters.",
         }
         schema["required"] = [*schema.get("required", []), "count_is_capped"]
         return schema
@@ -66,8 +67,11 @@ class StrictFilterBackend(DjangoFilterBackend):
         kwargs = super().get_filterset_kwargs(request, queryset, view)
         filterset_class = self.get_filterset_class(view, queryset)
         names = set(filterset_class.base_filters) if filterset_class else set()
-        blank = sorted(name for name in names if name in request.query_params
-                       and any(not value.strip() for value in request.query_params.getlist(name)))
+        blank = sorted(
+            name
+            for name in names
+            if name in request.query_params and any(not value.strip() for value in request.query_params.getlist(name))
+        )
         if blank:
             raise ValidationError({name: ["May not be blank: leave the parameter out instead."] for name in blank})
         return kwargs

@@ -5,7 +5,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from careerguide.api import api_not_found
-
 from postings.api import CompanyViewSet, JobPostingViewSet
 from roles.api import CompareView, MatchView, RoleViewSet, SalaryFigureViewSet
 from skills.api import SkillViewSet

@@ -26,7 +26,9 @@ class PublishableQuerySet(models.QuerySet):
         """Signed-in staff who may view this model (curators) see drafts; everyone else does not."""
         opts = self.model._meta
         return bool(
-            user is not None and user.is_authenticated and user.is_staff
+            user is not None
+            and user.is_authenticated
+            and user.is_staff
             and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
         )
 
@@ -54,16 +56,16 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_published(self):
-        return self.status == PublicationStatus.PUBLISHED
-
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == PublicationStatus.PUBLISHED
 
 
 def status_constraint(model_name):

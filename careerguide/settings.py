@@ -127,8 +127,9 @@ DATABASES = {
 # Optional PostgreSQL streaming replicas (comma-separated URLs): reads go there, writes and everything a
 # signed-in curator does go to the primary. See core/db_router.py.
 for index, url in enumerate(env_list("DATABASE_REPLICA_URLS")):
-    DATABASES[f"replica_{index}"] = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
-                                                          conn_health_checks=True)
+    DATABASES[f"replica_{index}"] = dj_database_url.parse(
+        url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
     DATABASES[f"replica_{index}"]["TEST"] = {"MIRROR": "default"}
 DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
 DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS else []

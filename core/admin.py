@@ -29,12 +29,19 @@ class AutocompleteFilter(admin.SimpleListFilter):
         super().__init__(request, params, model, model_admin)
         widget = AutocompleteSelect(field, model_admin.admin_site, attrs={"data-placeholder": f"Any {self.title}"})
         choice = forms.ModelChoiceField(queryset=field.related_model._default_manager.all(), widget=widget)
-        self.rendered_widget = choice.widget.render(self.parameter_name, self.value(), attrs={
-            "id": f"id_filter_{self.field_name}", "aria-label": f"Filter by {self.title}",
-        })
+        self.rendered_widget = choice.widget.render(
+            self.parameter_name,
+            self.value(),
+            attrs={
+                "id": f"id_filter_{self.field_name}",
+                "aria-label": f"Filter by {self.title}",
+            },
+        )
         # The other filters and the search stay as they are when this one is submitted.
         self.other_params = [
-            (name, value) for name, values in request.GET.lists() if name not in (self.parameter_name, "p")
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in (self.parameter_name, "p")
             for value in values
         ]
 
@@ -81,7 +88,9 @@ class LargeTableAdmin(admin.ModelAdmin):
     @property
     def media(self):
         # The autocomplete filters need the autocomplete widget's scripts on the changelist.
-        autocompleted = [f.field_name for f in self.list_filter if isinstance(f, type) and issubclass(f, AutocompleteFilter)]
+        autocompleted = [
+            f.field_name for f in self.list_filter if isinstance(f, type) and issubclass(f, AutocompleteFilter)
+        ]
         media = super().media
         if autocompleted:
             media += AutocompleteSelect(self.model._meta.get_field(autocompleted[0]), self.admin_site).media

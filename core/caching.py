@@ -26,8 +26,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.http import HttpResponse
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from rest_framework.response import Response
 
 from core.db_router import caught_up_replica, primary_write_position, use_database
@@ -90,8 +90,11 @@ def connect_invalidation():
         post_save.connect(_invalidate_sender, sender=model, dispatch_uid=f"cache-save-{label_of(model)}")
         post_delete.connect(_invalidate_sender, sender=model, dispatch_uid=f"cache-delete-{label_of(model)}")
         for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_invalidate_m2m, sender=field.remote_field.through,
-                                dispatch_uid=f"cache-m2m-{label_of(model)}-{field.name}")
+            m2m_changed.connect(
+                _invalidate_m2m,
+                sender=field.remote_field.through,
+                dispatch_uid=f"cache-m2m-{label_of(model)}-{field.name}",
+            )
 
 
 def _invalidate_m2m(sender, instance, model, **kwargs):
@@ -163,8 +166,9 @@ class CachedReadsMixin:
     def _cached(self, kind, request, produce):
         if not is_cacheable(request._request):
             return produce()
-        key = cache_key(f"api-{kind}-{request.accepted_renderer.format}", request._request,
-                        _resolve(self.cache_depends_on))
+        key = cache_key(
+            f"api-{kind}-{request.accepted_renderer.format}", request._request, _resolve(self.cache_depends_on)
+        )
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

@@ -91,6 +91,7 @@ class PrimaryForWritersMiddleware:
 
 # --- Knowing whether a replica has caught up ------------------------------------------------------
 
+
 def primary_write_position():
     """The primary's current WAL position, e.g. '0/3000148' (PostgreSQL only)."""
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:

@@ -33,7 +33,10 @@ def readyz(request):
     checks["cache"] = _cache_answers()
     ready = all(checks.values())
     return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": {k: "ok" if v else "failing" for k, v in checks.items()}},
+        {
+            "status": "ok" if ready else "unavailable",
+            "checks": {k: "ok" if v else "failing" for k, v in checks.items()},
+        },
         status=200 if ready else 503,
     )
 

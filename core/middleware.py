@@ -18,8 +18,9 @@ class RejectNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        offending = sorted({key for key, values in request.GET.lists()
-                            if NUL in key or any(NUL in value for value in values)})
+        offending = sorted(
+            {key for key, values in request.GET.lists() if NUL in key or any(NUL in value for value in values)}
+        )
         if offending or NUL in request.path:
             return self.refuse(request, offending or ["path"])
         return self.get_response(request)
@@ -27,6 +28,13 @@ class RejectNulBytesMiddleware:
     def refuse(self, request, fields):
         message = "Contains a NUL character (%00), which no value can hold."
         if request.path.startswith("/api/"):
-            return JsonResponse({"status": 400, "code": "invalid", "detail": "Invalid input.",
-                                 "errors": {field.replace(NUL, "\\x00"): [message] for field in fields}}, status=400)
+            return JsonResponse(
+                {
+                    "status": 400,
+                    "code": "invalid",
+                    "detail": "Invalid input.",
+                    "errors": {field.replace(NUL, "\\x00"): [message] for field in fields},
+                },
+                status=400,
+            )
         return render(request, "400.html", {"message": message, "fields": fields}, status=400)

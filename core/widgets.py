@@ -24,7 +24,9 @@ class QuickRenderMixin:
                 for option in group_options
             ),
         )
-        return mark_safe(format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options))
+        return mark_safe(
+            format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+        )
 
 
 class QuickSelect(QuickRenderMixin, forms.Select):

@@ -38,7 +38,11 @@ class FieldOfStudyAdmin(admin.ModelAdmin):
 class JobPostingAdmin(LargeTableAdmin, PublishableAdmin):
     list_display = ["title", "company", "role", "posted_on", "valid_through", "seniority", "status"]
     list_filter = [
-        "status", autocomplete_filter("role"), autocomplete_filter("company"), "seniority", "min_degree",
+        "status",
+        autocomplete_filter("role"),
+        autocomplete_filter("company"),
+        "seniority",
+        "min_degree",
     ]
     # On PostgreSQL the search goes through the indexed full-text document (title, company, texts);
     # these substring fields serve SQLite, the small embedded database.
@@ -54,12 +58,15 @@ class JobPostingAdmin(LargeTableAdmin, PublishableAdmin):
             "Structured requirements",
             {
                 "fields": (
-                    "min_degree", "accepts_equivalent_experience", "fields_of_study",
-                    "min_years_experience", "min_years_leadership", "min_years_management",
+                    "min_degree",
+                    "accepts_equivalent_experience",
+                    "fields_of_study",
+                    "min_years_experience",
+                    "min_years_leadership",
+                    "min_years_management",
                 )
             },
         ),
         PROVENANCE_FIELDSET,
         ("History", {"fields": ("created_at", "updated_at"), "classes": ["collapse"]}),
     ]
-

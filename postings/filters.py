@@ -20,7 +20,9 @@ DEGREE_CHOICES = [(name, degree.label) for name, degree in DEGREE_BY_NAME.items(
 class JobPostingFilter(django_filters.FilterSet):
     # A text box, not a list: a real board has thousands of companies. Company pages link here filled in.
     company = django_filters.ModelChoiceFilter(
-        queryset=Company.objects.published(), to_field_name="slug", label="Company",
+        queryset=Company.objects.published(),
+        to_field_name="slug",
+        label="Company",
         widget=forms.TextInput(attrs={"placeholder": "e.g. google"}),
         help_text="The company's short name, as in its page's address.",
     )

@@ -10,8 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from core.pagination import CappedCount
 from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from core.pagination import CappedCount
 from roles.models import Importance, Role
 from skills.models import Skill
 from sources.models import Sourced
@@ -60,9 +60,7 @@ class CompanyQuerySet(PublishableQuerySet):
 
     def with_posting_count(self):
         """`posting_count`: the company's live postings, counted up to COUNT_CAP + 1."""
-        return self.annotate(
-            posting_count=CappedCount(JobPosting.objects.live().filter(company=models.OuterRef("pk")))
-        )
+        return self.annotate(posting_count=CappedCount(JobPosting.objects.live().filter(company=models.OuterRef("pk"))))
 
 
 class Company(Publishable, Sourced):
@@ -154,7 +152,6 @@ class JobPostingQuerySet(PublishableQuerySet):
         )
         return self.update(match_anchor=models.Subquery(rarest))
 
-
     def for_listing(self):
         """Everything a posting card or API row shows, in a fixed number of queries whatever the row count."""
         return self.select_related("company", "role", "source").prefetch_related(
@@ -221,12 +218,19 @@ class JobPosting(Publishable, Sourced):
             # Partial indexes over published postings, in list order: each filter's first page is an
             # index range scan that stops after a page of rows.
             NewestFirstIndex(*NEWEST_FIRST, name="posting_published_newest", condition=models.Q(status="published")),
-            NewestFirstIndex(models.F("role"), *NEWEST_FIRST, name="posting_role_newest", condition=models.Q(status="published")
+            NewestFirstIndex(
+                models.F("role"), *NEWEST_FIRST, name="posting_role_newest", condition=models.Q(status="published")
             ),
-            NewestFirstIndex(models.F("company"), *NEWEST_FIRST, name="posting_company_newest",
+            NewestFirstIndex(
+                models.F("company"),
+                *NEWEST_FIRST,
+                name="posting_company_newest",
                 condition=models.Q(status="published"),
             ),
-            NewestFirstIndex(models.F("match_anchor"), *NEWEST_FIRST, name="posting_anchor_newest",
+            NewestFirstIndex(
+                models.F("match_anchor"),
+                *NEWEST_FIRST,
+                name="posting_anchor_newest",
                 condition=models.Q(status="published"),
             ),
             models.Index(fields=["valid_through"], name="posting_valid_through"),
@@ -272,11 +276,9 @@ class JobPosting(Publishable, Sourced):
 
     def clean(self):
         super().clean()
-        if self.min_years_management is not None and self.min_years_experience is not None:
-            if self.min_years_management > self.min_years_experience:
-                raise ValidationError(
-                    {"min_years_management": "Management years cannot exceed the years of experience."}
-                )
+        management, experience = self.min_years_management, self.min_years_experience
+        if management is not None and experience is not None and management > experience:
+            raise ValidationError({"min_years_management": "Management years cannot exceed the years of experience."})
 
 
 class PostingSkillQuerySet(models.QuerySet):

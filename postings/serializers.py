@@ -51,7 +51,9 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
         required=False,
     )
     skills = SkillLinkSerializer(
-        source="posting_skills", many=True, required=False,
+        source="posting_skills",
+        many=True,
+        required=False,
         help_text="The skills the posting asks for. On write, replaces the whole list.",
     )
     is_expired = serializers.BooleanField(
@@ -61,18 +63,39 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
     class Meta:
         model = JobPosting
         fields = [
-            "url", "slug", "title", "company", "company_detail", "role", "role_detail", "seniority",
-            "summary", "responsibilities", "requirements", "min_degree", "accepts_equivalent_experience",
-            "fields_of_study", "min_years_experience", "min_years_leadership", "min_years_management",
-            "skills", "posted_on", "valid_through", "is_expired", "status", "source", "source_detail",
-            "source_passage", "created_at", "updated_at",
+            "url",
+            "slug",
+            "title",
+            "company",
+            "company_detail",
+            "role",
+            "role_detail",
+            "seniority",
+            "summary",
+            "responsibilities",
+            "requirements",
+            "min_degree",
+            "accepts_equivalent_experience",
+            "fields_of_study",
+            "min_years_experience",
+            "min_years_leadership",
+            "min_years_management",
+            "skills",
+            "posted_on",
+            "valid_through",
+            "is_expired",
+            "status",
+            "source",
+            "source_detail",
+            "source_passage",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {
             field: {"max_value": 100}
             for field in ("min_years_experience", "min_years_leadership", "min_years_management")
         }
-
 
 
 class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializer):
@@ -83,8 +106,18 @@ class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializ
     class Meta:
         model = Company
         fields = [
-            "url", "slug", "name", "description", "posting_count", "postings_url", "status", "source",
-            "source_detail", "source_passage", "created_at", "updated_at",
+            "url",
+            "slug",
+            "name",
+            "description",
+            "posting_count",
+            "postings_url",
+            "status",
+            "source",
+            "source_detail",
+            "source_passage",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
 

@@ -24,8 +24,17 @@ class RoleRelationInline(SourcedInline):
 class SalaryFigureInline(SourcedInline):
     model = SalaryFigure
     fields = [
-        "amount", "currency", "period", "statistic", "compensation", "region", "is_approximate",
-        "as_of", "status", "source", "source_passage",
+        "amount",
+        "currency",
+        "period",
+        "statistic",
+        "compensation",
+        "region",
+        "is_approximate",
+        "as_of",
+        "status",
+        "source",
+        "source_passage",
     ]
 
 
@@ -43,7 +52,6 @@ class RoleAdmin(PublishableAdmin):
         ("History", {"fields": ("created_at", "updated_at"), "classes": ["collapse"]}),
     ]
 
-
     @admin.display(description="Postings")
     def postings(self, role):
         # A link, not an inline: a role can have tens of thousands of postings.
@@ -52,7 +60,17 @@ class RoleAdmin(PublishableAdmin):
 
 @admin.register(SalaryFigure)
 class SalaryFigureAdmin(PublishableAdmin):
-    list_display = ["role", "amount", "currency", "period", "statistic", "compensation", "region", "is_approximate", "status"]
+    list_display = [
+        "role",
+        "amount",
+        "currency",
+        "period",
+        "statistic",
+        "compensation",
+        "region",
+        "is_approximate",
+        "status",
+    ]
     list_filter = ["status", "statistic", "compensation", "period", "currency", "is_approximate", "role"]
     search_fields = ["role__name", "region", "source_passage"]
     autocomplete_fields = ["role", "source"]

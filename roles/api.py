@@ -104,7 +104,9 @@ class MatchView(APIView):
         parameters=[
             OpenApiParameter("skill", str, many=True, required=True, description="Skill slugs (repeat)."),
             OpenApiParameter(
-                "page", int, required=False,
+                "page",
+                int,
+                required=False,
                 description=f"Page of postings met, 1 to {LAST_PAGE} ({POSTINGS_PER_PAGE} a page; default 1).",
             ),
         ],

@@ -1,7 +1,7 @@
 import django_filters
 
-from roles.models import Compensation, PayPeriod, Role, SalaryFigure, Statistic
 from roles.currencies import CURRENCY_CHOICES
+from roles.models import Compensation, PayPeriod, Role, SalaryFigure, Statistic
 from skills.models import Skill
 
 
@@ -20,7 +20,9 @@ class SalaryFigureFilter(django_filters.FilterSet):
 
 class RoleFilter(django_filters.FilterSet):
     skill = django_filters.ModelChoiceFilter(
-        field_name="skills", queryset=Skill.objects.published(), to_field_name="slug",
+        field_name="skills",
+        queryset=Skill.objects.published(),
+        to_field_name="slug",
         label="Roles that list this skill",
     )
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from core.pagination import CappedCount
 from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from core.pagination import CappedCount
 from roles.currencies import CURRENCY_CHOICES, ISO_4217_CODES
 from skills.models import Skill
 from sources.models import Sourced
@@ -65,7 +65,9 @@ class RoleQuerySet(PublishableQuerySet):
             ),
             models.Prefetch(
                 "relations_in",
-                queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related("from_role", "source"),
+                queryset=RoleRelation.objects.filter(from_role__in=published_roles).select_related(
+                    "from_role", "source"
+                ),
                 to_attr="public_relations_in",
             ),
         )
@@ -119,11 +121,19 @@ class Role(Publishable, Sourced):
             theirs = {link.skill for link in others[other.pk].role_skills.all()}
             origin, destination = (mine, others[other.pk]) if direction == "to" else (theirs, self)
             to_learn = [
-                link.skill for link in destination.role_skills.all()
+                link.skill
+                for link in destination.role_skills.all()
                 if link.importance == Importance.ESSENTIAL and link.skill not in origin
             ]
-            rows.append({"relation": relation, "role": other, "direction": direction, "to_learn": to_learn,
-                         "shared": sorted(mine & theirs, key=lambda skill: skill.name)})
+            rows.append(
+                {
+                    "relation": relation,
+                    "role": other,
+                    "direction": direction,
+                    "to_learn": to_learn,
+                    "shared": sorted(mine & theirs, key=lambda skill: skill.name),
+                }
+            )
         return rows
 
     @staticmethod
@@ -270,13 +280,9 @@ class SalaryFigure(Publishable, Sourced):
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD", help_text="ISO 4217 code.")
     period = models.CharField(max_length=5, choices=PayPeriod.choices, default=PayPeriod.YEAR)
     statistic = models.CharField(max_length=10, choices=Statistic.choices)
-    compensation = models.CharField(
-        max_length=20, choices=Compensation.choices, default=Compensation.UNSPECIFIED
-    )
+    compensation = models.CharField(max_length=20, choices=Compensation.choices, default=Compensation.UNSPECIFIED)
     region = models.CharField(max_length=100, blank=True, help_text="Leave blank when the source names none.")
-    is_approximate = models.BooleanField(
-        default=False, help_text="The source rounds the figure ('about $110,000')."
-    )
+    is_approximate = models.BooleanField(default=False, help_text="The source rounds the figure ('about $110,000').")
     as_of = models.DateField(null=True, blank=True, help_text="When the figure was true, if the source says.")
 
     objects = SalaryFigureQuerySet.as_manager()

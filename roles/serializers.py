@@ -16,9 +16,23 @@ class SalaryFigureSerializer(ModelValidationMixin, SourcedSerializer):
     class Meta:
         model = SalaryFigure
         fields = [
-            "id", "role", "amount", "currency", "period", "statistic", "compensation", "region",
-            "is_approximate", "as_of", "statement", "status", "source", "source_detail", "source_passage",
-            "created_at", "updated_at",
+            "id",
+            "role",
+            "amount",
+            "currency",
+            "period",
+            "statistic",
+            "compensation",
+            "region",
+            "is_approximate",
+            "as_of",
+            "statement",
+            "status",
+            "source",
+            "source_detail",
+            "source_passage",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"amount": {"min_value": Decimal("0.01"), "max_digits": 12, "decimal_places": 2}}
@@ -32,8 +46,17 @@ class RoleSalarySerializer(serializers.ModelSerializer):
     class Meta:
         model = SalaryFigure
         fields = [
-            "id", "amount", "currency", "period", "statistic", "compensation", "region",
-            "is_approximate", "as_of", "statement", "source_passage",
+            "id",
+            "amount",
+            "currency",
+            "period",
+            "statistic",
+            "compensation",
+            "region",
+            "is_approximate",
+            "as_of",
+            "statement",
+            "source_passage",
         ]
 
 
@@ -79,7 +102,9 @@ class RoleSerializer(PostingsLinkMixin, WritesSkillLinksMixin, ModelValidationMi
 
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     skills = SkillLinkSerializer(
-        source="role_skills", many=True, required=False,
+        source="role_skills",
+        many=True,
+        required=False,
         help_text="The skills the role needs. On write, replaces the whole list.",
     )
     salary_figures = RoleSalarySerializer(source="public_salary_figures", many=True, read_only=True)
@@ -88,18 +113,45 @@ class RoleSerializer(PostingsLinkMixin, WritesSkillLinksMixin, ModelValidationMi
     class Meta:
         model = Role
         fields = [
-            "url", "slug", "name", "summary", "responsibilities", "education", "experience", "skills",
-            "salary_figures", "related_roles", "posting_count", "postings_url", "status", "source", "source_detail",
-            "source_passage", "created_at", "updated_at",
+            "url",
+            "slug",
+            "name",
+            "summary",
+            "responsibilities",
+            "education",
+            "experience",
+            "skills",
+            "salary_figures",
+            "related_roles",
+            "posting_count",
+            "postings_url",
+            "status",
+            "source",
+            "source_detail",
+            "source_passage",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
 
     def get_related_roles(self, role) -> RelatedRoleSerializer(many=True):
         rows = [
-            {"slug": r.to_role.slug, "name": r.to_role.name, "kind": r.kind, "direction": "to", "description": r.description}
+            {
+                "slug": r.to_role.slug,
+                "name": r.to_role.name,
+                "kind": r.kind,
+                "direction": "to",
+                "description": r.description,
+            }
             for r in getattr(role, "public_relations_out", [])
         ] + [
-            {"slug": r.from_role.slug, "name": r.from_role.name, "kind": r.kind, "direction": "from", "description": r.description}
+            {
+                "slug": r.from_role.slug,
+                "name": r.from_role.name,
+                "kind": r.kind,
+                "direction": "from",
+                "description": r.description,
+            }
             for r in getattr(role, "public_relations_in", [])
         ]
         return RelatedRoleSerializer(rows, many=True).data

@@ -38,7 +38,9 @@ class SkillQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "role_skills",
-                queryset=RoleSkill.objects.filter(role__status="published").select_related("role").order_by("role__name"),
+                queryset=RoleSkill.objects.filter(role__status="published")
+                .select_related("role")
+                .order_by("role__name"),
                 to_attr="public_role_links",
             )
         )

@@ -61,8 +61,13 @@ class WritesSkillLinksMixin:
         manager = getattr(record, self.links_attr)
         manager.all().delete()
         manager.model.objects.bulk_create(
-            manager.model(**{self.link_owner_field: record}, skill=link["skill"], importance=link["importance"],
-                          source=record.source, source_passage=record.source_passage)
+            manager.model(
+                **{self.link_owner_field: record},
+                skill=link["skill"],
+                importance=link["importance"],
+                source=record.source,
+                source_passage=record.source_passage,
+            )
             for link in links
         )
         # bulk_create sends no signals: refresh what the postings' signal handler would have.
@@ -85,7 +90,18 @@ class SkillSerializer(ModelValidationMixin, SourcedSerializer):
     class Meta:
         model = Skill
         fields = [
-            "url", "slug", "name", "kind", "category", "description", "roles",
-            "status", "source", "source_detail", "source_passage", "created_at", "updated_at",
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "category",
+            "description",
+            "roles",
+            "status",
+            "source",
+            "source_detail",
+            "source_passage",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]

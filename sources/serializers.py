@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
 from careerguide.api import StrictCharField, StrictModelSerializer
-
 from sources.models import Source
 
 

@@ -12,8 +12,15 @@ from tests.factories import RoleFactory, SkillFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 CONTENT_CHANGELISTS = [
-    "sources_source", "skills_skill", "roles_role", "roles_roleskill", "roles_rolerelation",
-    "roles_salaryfigure", "postings_company", "postings_fieldofstudy", "postings_jobposting",
+    "sources_source",
+    "skills_skill",
+    "roles_role",
+    "roles_roleskill",
+    "roles_rolerelation",
+    "roles_salaryfigure",
+    "postings_company",
+    "postings_fieldofstudy",
+    "postings_jobposting",
 ]
 
 
@@ -52,8 +59,14 @@ def test_curator_edits_a_skill(client, curator):
     response = client.post(
         reverse("admin:skills_skill_change", args=[skill.pk]),
         {
-            "name": "Python", "slug": "python", "kind": "technical", "category": "programming_language",
-            "description": "", "status": "published", "source": skill.source.pk, "source_passage": "Python.",
+            "name": "Python",
+            "slug": "python",
+            "kind": "technical",
+            "category": "programming_language",
+            "description": "",
+            "status": "published",
+            "source": skill.source.pk,
+            "source_passage": "Python.",
         },
     )
     assert response.status_code == 302
@@ -66,8 +79,15 @@ def test_bad_admin_input_is_refused_with_a_field_message_and_changes_nothing(cli
     client.force_login(curator)
     response = client.post(
         reverse("admin:skills_skill_change", args=[skill.pk]),
-        {"name": "Python", "slug": "not a slug!", "kind": "technical", "category": "nonsense",
-         "status": "published", "source": skill.source.pk, "source_passage": "x"},
+        {
+            "name": "Python",
+            "slug": "not a slug!",
+            "kind": "technical",
+            "category": "nonsense",
+            "status": "published",
+            "source": skill.source.pk,
+            "source_passage": "x",
+        },
     )
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
@@ -91,7 +111,9 @@ def test_staff_outside_the_curators_group_cannot_see_or_change_content(client):
     role = RoleFactory()
     client.force_login(outsider)
     assert client.get(reverse("admin:roles_role_changelist")).status_code == 403
-    response = client.post(reverse("admin:roles_role_changelist"), {"action": "unpublish", "_selected_action": [role.pk]})
+    response = client.post(
+        reverse("admin:roles_role_changelist"), {"action": "unpublish", "_selected_action": [role.pk]}
+    )
     assert response.status_code == 403
     role.refresh_from_db()
     assert role.status == "published"

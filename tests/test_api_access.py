@@ -7,7 +7,12 @@ from postings.models import Company, JobPosting
 from roles.models import Role, SalaryFigure
 from skills.models import Skill
 from tests.factories import (
-    CompanyFactory, JobPostingFactory, RoleFactory, SalaryFigureFactory, SkillFactory, SourceFactory,
+    CompanyFactory,
+    JobPostingFactory,
+    RoleFactory,
+    SalaryFigureFactory,
+    SkillFactory,
+    SourceFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +25,26 @@ def payloads():
     common = {"source": source.slug, "source_passage": "It says so.", "status": "published"}
     return {
         "role": (Role, {"name": "New role", "slug": "new-role", "summary": "Does things.", **common}),
-        "skill": (Skill, {"name": "New skill", "slug": "new-skill", "kind": "technical", "category": "mlops", **common}),
+        "skill": (
+            Skill,
+            {"name": "New skill", "slug": "new-skill", "kind": "technical", "category": "mlops", **common},
+        ),
         "company": (Company, {"name": "New company", "slug": "new-company", **common}),
-        "posting": (JobPosting, {"title": "New posting", "slug": "new-posting", "company": company.slug, "role": role.slug, **common}),
-        "salaryfigure": (SalaryFigure, {"role": role.slug, "amount": "90000.00", "statistic": "median", "region": "EU", "currency": "EUR", **common}),
+        "posting": (
+            JobPosting,
+            {"title": "New posting", "slug": "new-posting", "company": company.slug, "role": role.slug, **common},
+        ),
+        "salaryfigure": (
+            SalaryFigure,
+            {
+                "role": role.slug,
+                "amount": "90000.00",
+                "statistic": "median",
+                "region": "EU",
+                "currency": "EUR",
+                **common,
+            },
+        ),
     }
 
 
@@ -55,7 +76,9 @@ def test_everyone_may_read_every_endpoint(api, curator, plain_user, who, basenam
 
 @pytest.mark.parametrize("basename", BASENAMES)
 @pytest.mark.parametrize("who, expected", [("anonymous", 401), ("plain", 403)])
-def test_writes_without_the_permission_are_refused_and_change_nothing(api, curator, plain_user, who, expected, basename):
+def test_writes_without_the_permission_are_refused_and_change_nothing(
+    api, curator, plain_user, who, expected, basename
+):
     model, body = payloads()[basename]
     key = EXISTING[basename]()
     count = model.objects.count()

@@ -5,8 +5,14 @@ from django.urls import reverse
 
 from roles.models import Role, SalaryFigure
 from tests.factories import (
-    JobPostingFactory, PostingSkillFactory, RoleFactory, RoleRelationFactory, RoleSkillFactory,
-    SalaryFigureFactory, SkillFactory, SourceFactory,
+    JobPostingFactory,
+    PostingSkillFactory,
+    RoleFactory,
+    RoleRelationFactory,
+    RoleSkillFactory,
+    SalaryFigureFactory,
+    SkillFactory,
+    SourceFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +27,13 @@ def as_curator(api, curator):
 def salary_body(**overrides):
     SourceFactory(slug="test-source")
     role = RoleFactory()
-    return {"role": role.slug, "amount": "90000.00", "statistic": "median", "source": "test-source",
-            "source_passage": "It says so."} | overrides
+    return {
+        "role": role.slug,
+        "amount": "90000.00",
+        "statistic": "median",
+        "source": "test-source",
+        "source_passage": "It says so.",
+    } | overrides
 
 
 @pytest.mark.parametrize(
@@ -79,7 +90,8 @@ def test_writing_a_roles_skills_replaces_them_with_importance(as_curator):
     )
     assert response.status_code == 200
     assert [(s["skill"], s["importance"]) for s in response.json()["skills"]] == [
-        ("python", "essential"), ("sql", "optional"),
+        ("python", "essential"),
+        ("sql", "optional"),
     ]
 
 
@@ -128,10 +140,17 @@ def test_search_and_whitelisted_ordering(api):
     assert ignored.status_code == 200  # unknown ordering fields are ignored, as DRF documents
 
 
-@pytest.mark.parametrize("query, status", [
-    ({"page": "0"}, 404), ({"page": "abc"}, 404), ({"page": ""}, 404), ({"page": "99"}, 404),
-    ({"page_size": "abc"}, 400), ({"page_size": "0"}, 400),
-])
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ({"page": "0"}, 404),
+        ({"page": "abc"}, 404),
+        ({"page": ""}, 404),
+        ({"page": "99"}, 404),
+        ({"page_size": "abc"}, 400),
+        ({"page_size": "0"}, 400),
+    ],
+)
 def test_pagination_edges_are_client_errors(api, query, status):
     SkillFactory()
     response = api.get(reverse("api:skill-list"), query)
@@ -169,7 +188,8 @@ def test_role_carries_skills_pay_relations_and_postings_without_a_second_call(ap
     assert role["salary_figures"][0]["amount"] == "138365.00"
     assert role["salary_figures"][0]["statement"] == "138,365 USD per year (average, United States)"
     assert {"slug": "machine-learning-engineer", "kind": "transition", "direction": "to"}.items() <= {
-        **next(r for r in role["related_roles"] if r["kind"] == "transition")}.items()
+        **next(r for r in role["related_roles"] if r["kind"] == "transition")
+    }.items()
     assert role["posting_count"] == 2
     assert role["postings_url"].endswith("/api/v1/postings/?role=data-scientist")
     listed = api.get(role["postings_url"]).json()
@@ -180,8 +200,12 @@ def test_role_carries_skills_pay_relations_and_postings_without_a_second_call(ap
 
 def test_posting_carries_its_structured_requirements(api, guide):
     posting = api.get(reverse("api:posting-detail", args=["google-ml-engineer"])).json()
-    assert (posting["min_degree"], posting["min_years_experience"], posting["min_years_leadership"],
-            posting["min_years_management"]) == ("bachelor", 8, 3, 2)
+    assert (
+        posting["min_degree"],
+        posting["min_years_experience"],
+        posting["min_years_leadership"],
+        posting["min_years_management"],
+    ) == ("bachelor", 8, 3, 2)
     assert posting["company_detail"] == {"slug": "google", "name": "Google"}
 
 
@@ -193,13 +217,19 @@ def test_match_ranks_roles_and_lists_postings_met(api, guide):
     assert (postings["page"], postings["next"], postings["previous"]) == (1, None, None)
     nlp = api.get(reverse("api:match"), {"skill": ["nlp", "computational-linguistics"]}).json()
     assert (nlp["roles"][0]["slug"], nlp["roles"][0]["coverage_percent"], nlp["roles"][0]["missing"]) == (
-        "nlp-scientist", 100, [])
+        "nlp-scientist",
+        100,
+        [],
+    )
 
 
-@pytest.mark.parametrize("query, message", [
-    ({}, "Give at least one skill slug, e.g. ?skill=python&skill=sql."),
-    ({"skill": "cobol"}, "Unknown skill: cobol"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({}, "Give at least one skill slug, e.g. ?skill=python&skill=sql."),
+        ({"skill": "cobol"}, "Unknown skill: cobol"),
+    ],
+)
 def test_match_with_no_or_unknown_skills_is_a_400(api, query, message):
     response = api.get(reverse("api:match"), query)
     assert response.status_code == 400
@@ -220,7 +250,15 @@ def test_compare_needs_two_known_roles(api, guide, roles):
 
 
 def test_api_root_lists_every_endpoint(api):
-    assert set(api.get("/api/v1/").json()) == {"roles", "skills", "postings", "companies", "salaries", "match", "compare"}
+    assert set(api.get("/api/v1/").json()) == {
+        "roles",
+        "skills",
+        "postings",
+        "companies",
+        "salaries",
+        "match",
+        "compare",
+    }
 
 
 def test_schema_and_offline_docs_are_served(api):
@@ -243,7 +281,9 @@ def _populate(n):
         RoleRelationFactory(from_role=role, to_role=RoleFactory())
 
 
-@pytest.mark.parametrize("url", ["/api/v1/roles/", "/api/v1/skills/", "/api/v1/postings/", "/api/v1/companies/", "/api/v1/salaries/"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/roles/", "/api/v1/skills/", "/api/v1/postings/", "/api/v1/companies/", "/api/v1/salaries/"]
+)
 def test_list_endpoints_run_the_same_queries_for_few_or_many_rows(api, url, django_assert_num_queries, uncached):
     _populate(1)
     from django.db import connection

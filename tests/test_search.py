@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 def postings():
     JobPostingFactory(title="Data engineer in New York", summary="Pipelines for the newsroom.")
     JobPostingFactory(title="ML engineer", summary="Work from York, England.")
-    JobPostingFactory(title="Python developer", summary="Backend services.",
-                      company=CompanyFactory(name="Acme Robotics"))
+    JobPostingFactory(
+        title="Python developer", summary="Backend services.", company=CompanyFactory(name="Acme Robotics")
+    )
 
 
 def test_every_word_of_the_query_is_required(postings):
@@ -31,8 +32,11 @@ def test_a_title_match_ranks_above_a_text_match():
     JobPostingFactory(title="Analyst", summary="You will use Python every day.")
     JobPostingFactory(title="Python engineer", summary="Services.")
     titles = [p.title for p in search("python").postings]
-    assert titles[0] == "Python engineer" if connection.vendor == "postgresql" else set(titles) == {
-        "Analyst", "Python engineer"}
+    assert (
+        titles[0] == "Python engineer"
+        if connection.vendor == "postgresql"
+        else set(titles) == {"Analyst", "Python engineer"}
+    )
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored tsvector exists on PostgreSQL only")

@@ -11,7 +11,10 @@ def import_settings(**env):
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}} | env
     return subprocess.run(
         [sys.executable, "-c", "import careerguide.settings"],
-        cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True,
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -39,7 +42,9 @@ def test_a_number_setting_that_is_not_a_number_stops_start_up():
 def test_redis_url_switches_the_cache_to_redis():
     result = subprocess.run(
         [sys.executable, "-c", "import careerguide.settings as s; print(s.CACHES['default']['BACKEND'])"],
-        cwd=settings.BASE_DIR, env=os.environ | {"REDIS_URL": "redis://127.0.0.1:6379/1"},
-        capture_output=True, text=True,
+        cwd=settings.BASE_DIR,
+        env=os.environ | {"REDIS_URL": "redis://127.0.0.1:6379/1"},
+        capture_output=True,
+        text=True,
     )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"

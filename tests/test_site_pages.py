@@ -14,10 +14,18 @@ pytestmark = pytest.mark.django_db
     [
         ("/", ["Data Scientist", "138,365 USD per year (average, United States)", "Skill match"]),
         ("/roles/", ["NLP Scientist", "about 110,000 USD per year"]),
-        ("/roles/data-scientist/", ["138,365", "Probability and statistics", "Disney", "Snap Inc.",
-                                    "Essential skills to learn for this move"]),
-        ("/roles/machine-learning-engineer/", ["common transition into Machine Learning Engineer", "Software Engineer",
-                                               "ideally at least a degree in computer science"]),
+        (
+            "/roles/data-scientist/",
+            ["138,365", "Probability and statistics", "Disney", "Snap Inc.", "Essential skills to learn for this move"],
+        ),
+        (
+            "/roles/machine-learning-engineer/",
+            [
+                "common transition into Machine Learning Engineer",
+                "Software Engineer",
+                "ideally at least a degree in computer science",
+            ],
+        ),
         ("/skills/", ["Programming language", "MLOps", "Soft skill", "Causal inference"]),
         ("/skills/speech-recognition/", ["Machine Learning Researcher", "ML Researcher (new graduate)"]),
         ("/postings/", ["Human-Centered AI ML Internship", "Applied Data Scientist"]),
@@ -49,10 +57,17 @@ def test_drafts_never_show_to_the_public(client):
         assert "Secret" not in client.get(url).content.decode(), url
 
 
-@pytest.mark.parametrize("query", [
-    "?page=abc", "?page=99999", "?company=nope", "?degree=wizard&max_years=-3", "?skill=nope&skill=",
-    "?max_years=99999999999999999999",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?page=abc",
+        "?page=99999",
+        "?company=nope",
+        "?degree=wizard&max_years=-3",
+        "?skill=nope&skill=",
+        "?max_years=99999999999999999999",
+    ],
+)
 def test_bad_posting_query_strings_give_a_clean_page_or_404(client, guide, query):
     response = client.get("/postings/" + query)
     assert response.status_code in (200, 404)
@@ -127,15 +142,25 @@ def _many(n):
         posting = JobPostingFactory()
         SkillFactory()
         from tests.factories import PostingSkillFactory, RoleSkillFactory, SalaryFigureFactory
+
         PostingSkillFactory(posting=posting)
         RoleSkillFactory(role=posting.role)
         SalaryFigureFactory(role=posting.role)
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/roles/", "/skills/", "/postings/", "/companies/", "/salaries/", "/search/?q=role",
-    "/match/?skill=skill-0&skill=skill-1",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/roles/",
+        "/skills/",
+        "/postings/",
+        "/companies/",
+        "/salaries/",
+        "/search/?q=role",
+        "/match/?skill=skill-0&skill=skill-1",
+    ],
+)
 def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, django_assert_num_queries, uncached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -152,6 +177,7 @@ def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, djang
 def test_detail_pages_run_the_same_queries_for_few_or_many_related_rows(client, django_assert_num_queries, uncached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
     from tests.factories import PostingSkillFactory, RoleRelationFactory, RoleSkillFactory, SalaryFigureFactory
 
     role = RoleFactory()

@@ -6,133 +6,300 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('roles', '0001_initial'),
-        ('skills', '0001_initial'),
-        ('sources', '0001_initial'),
+        ("roles", "0001_initial"),
+        ("skills", "0001_initial"),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Company',
+            name="Company",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', help_text='Only published records are shown to the public.', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('source_passage', models.TextField(help_text='The short passage of the source this record rests on, quoted word for word.')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        help_text="Only published records are shown to the public.",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "source_passage",
+                    models.TextField(
+                        help_text="The short passage of the source this record rests on, quoted word for word."
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="sources.source"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'companies',
-                'ordering': ['name'],
+                "verbose_name_plural": "companies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FieldOfStudy',
+            name="FieldOfStudy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'verbose_name_plural': 'fields of study',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='fieldofstudy_name_not_blank', violation_error_message='The name may not be blank.'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='fieldofstudy_slug_not_blank', violation_error_message='The slug may not be blank.')],
+                "verbose_name_plural": "fields of study",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True),
+                        name="fieldofstudy_name_not_blank",
+                        violation_error_message="The name may not be blank.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True),
+                        name="fieldofstudy_slug_not_blank",
+                        violation_error_message="The slug may not be blank.",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='JobPosting',
+            name="JobPosting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', help_text='Only published records are shown to the public.', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('source_passage', models.TextField(help_text='The short passage of the source this record rests on, quoted word for word.')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('seniority', models.CharField(choices=[('intern', 'Intern'), ('new_graduate', 'New graduate'), ('experienced', 'Experienced'), ('unspecified', 'Not stated')], default='unspecified', max_length=20)),
-                ('summary', models.TextField(blank=True)),
-                ('responsibilities', models.TextField(blank=True)),
-                ('requirements', models.TextField(blank=True, help_text='The requirements in prose; the facts below structure them.')),
-                ('min_degree', models.PositiveSmallIntegerField(choices=[(0, 'No degree required'), (1, "Bachelor's"), (2, "Master's"), (3, 'PhD')], default=0)),
-                ('accepts_equivalent_experience', models.BooleanField(default=False, help_text='The posting accepts equivalent experience instead of the degree.')),
-                ('min_years_experience', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('min_years_leadership', models.PositiveSmallIntegerField(blank=True, help_text='Years in a technical leadership role, where stated.', null=True)),
-                ('min_years_management', models.PositiveSmallIntegerField(blank=True, help_text='Years of people management, where stated.', null=True)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='postings', to='postings.company')),
-                ('fields_of_study', models.ManyToManyField(blank=True, related_name='postings', to='postings.fieldofstudy')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='postings', to='roles.role')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        help_text="Only published records are shown to the public.",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "source_passage",
+                    models.TextField(
+                        help_text="The short passage of the source this record rests on, quoted word for word."
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "seniority",
+                    models.CharField(
+                        choices=[
+                            ("intern", "Intern"),
+                            ("new_graduate", "New graduate"),
+                            ("experienced", "Experienced"),
+                            ("unspecified", "Not stated"),
+                        ],
+                        default="unspecified",
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True)),
+                ("responsibilities", models.TextField(blank=True)),
+                (
+                    "requirements",
+                    models.TextField(
+                        blank=True, help_text="The requirements in prose; the facts below structure them."
+                    ),
+                ),
+                (
+                    "min_degree",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "No degree required"), (1, "Bachelor's"), (2, "Master's"), (3, "PhD")], default=0
+                    ),
+                ),
+                (
+                    "accepts_equivalent_experience",
+                    models.BooleanField(
+                        default=False, help_text="The posting accepts equivalent experience instead of the degree."
+                    ),
+                ),
+                ("min_years_experience", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "min_years_leadership",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Years in a technical leadership role, where stated.", null=True
+                    ),
+                ),
+                (
+                    "min_years_management",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="Years of people management, where stated.", null=True
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="postings", to="postings.company"
+                    ),
+                ),
+                (
+                    "fields_of_study",
+                    models.ManyToManyField(blank=True, related_name="postings", to="postings.fieldofstudy"),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="postings", to="roles.role"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="sources.source"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['company__name', 'title'],
+                "ordering": ["company__name", "title"],
             },
         ),
         migrations.CreateModel(
-            name='PostingSkill',
+            name="PostingSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_passage', models.TextField(help_text='The short passage of the source this record rests on, quoted word for word.')),
-                ('importance', models.CharField(choices=[('essential', 'Essential'), ('optional', 'Optional')], default='essential', max_length=10)),
-                ('posting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posting_skills', to='postings.jobposting')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posting_skills', to='skills.skill')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "source_passage",
+                    models.TextField(
+                        help_text="The short passage of the source this record rests on, quoted word for word."
+                    ),
+                ),
+                (
+                    "importance",
+                    models.CharField(
+                        choices=[("essential", "Essential"), ("optional", "Optional")],
+                        default="essential",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "posting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="posting_skills",
+                        to="postings.jobposting",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="posting_skills", to="skills.skill"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="sources.source"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'posting skill',
-                'ordering': ['posting', 'importance', 'skill__name'],
+                "verbose_name": "posting skill",
+                "ordering": ["posting", "importance", "skill__name"],
             },
         ),
         migrations.AddField(
-            model_name='jobposting',
-            name='skills',
-            field=models.ManyToManyField(related_name='postings', through='postings.PostingSkill', to='skills.skill'),
+            model_name="jobposting",
+            name="skills",
+            field=models.ManyToManyField(related_name="postings", through="postings.PostingSkill", to="skills.skill"),
         ),
         migrations.AddConstraint(
-            model_name='company',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='company_status_valid', violation_error_message='Status must be draft or published.'),
+            model_name="company",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "published"])),
+                name="company_status_valid",
+                violation_error_message="Status must be draft or published.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='company',
-            constraint=models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='company_name_not_blank', violation_error_message='The name may not be blank.'),
+            model_name="company",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("name", ""), _negated=True),
+                name="company_name_not_blank",
+                violation_error_message="The name may not be blank.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='company',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='company_slug_not_blank', violation_error_message='The slug may not be blank.'),
+            model_name="company",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slug", ""), _negated=True),
+                name="company_slug_not_blank",
+                violation_error_message="The slug may not be blank.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postingskill',
-            constraint=models.UniqueConstraint(fields=('posting', 'skill'), name='postingskill_unique_posting_skill', violation_error_message='This posting already lists this skill.'),
+            model_name="postingskill",
+            constraint=models.UniqueConstraint(
+                fields=("posting", "skill"),
+                name="postingskill_unique_posting_skill",
+                violation_error_message="This posting already lists this skill.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='postingskill',
-            constraint=models.CheckConstraint(condition=models.Q(('importance__in', ['essential', 'optional'])), name='postingskill_importance_valid', violation_error_message='Importance must be essential or optional.'),
+            model_name="postingskill",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("importance__in", ["essential", "optional"])),
+                name="postingskill_importance_valid",
+                violation_error_message="Importance must be essential or optional.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='jobposting_status_valid', violation_error_message='Status must be draft or published.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "published"])),
+                name="jobposting_status_valid",
+                violation_error_message="Status must be draft or published.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='jobposting_title_not_blank', violation_error_message='The title may not be blank.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("title", ""), _negated=True),
+                name="jobposting_title_not_blank",
+                violation_error_message="The title may not be blank.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='jobposting_slug_not_blank', violation_error_message='The slug may not be blank.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slug", ""), _negated=True),
+                name="jobposting_slug_not_blank",
+                violation_error_message="The slug may not be blank.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('min_degree__in', [0, 1, 2, 3])), name='jobposting_min_degree_valid', violation_error_message='Unknown degree.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_degree__in", [0, 1, 2, 3])),
+                name="jobposting_min_degree_valid",
+                violation_error_message="Unknown degree.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('seniority__in', ['intern', 'new_graduate', 'experienced', 'unspecified'])), name='jobposting_seniority_valid', violation_error_message='Unknown seniority.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("seniority__in", ["intern", "new_graduate", "experienced", "unspecified"])),
+                name="jobposting_seniority_valid",
+                violation_error_message="Unknown seniority.",
+            ),
         ),
     ]

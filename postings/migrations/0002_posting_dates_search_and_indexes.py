@@ -2,71 +2,119 @@
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-import postings.models
 from django.db import migrations, models
+
+import postings.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('postings', '0001_initial'),
-        ('roles', '0001_initial'),
-        ('skills', '0001_initial'),
-        ('sources', '0002_curators_group'),
+        ("postings", "0001_initial"),
+        ("roles", "0001_initial"),
+        ("skills", "0001_initial"),
+        ("sources", "0002_curators_group"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='jobposting',
-            options={'ordering': (models.OrderBy(models.F('posted_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True))},
+            name="jobposting",
+            options={
+                "ordering": (
+                    models.OrderBy(models.F("posted_on"), descending=True, nulls_last=True),
+                    models.OrderBy(models.F("id"), descending=True),
+                )
+            },
         ),
         migrations.AddField(
-            model_name='jobposting',
-            name='match_anchor',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='skills.skill'),
+            model_name="jobposting",
+            name="match_anchor",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="skills.skill",
+            ),
         ),
         migrations.AddField(
-            model_name='jobposting',
-            name='posted_on',
-            field=models.DateField(blank=True, help_text='When the posting was published by the employer.', null=True),
+            model_name="jobposting",
+            name="posted_on",
+            field=models.DateField(blank=True, help_text="When the posting was published by the employer.", null=True),
         ),
         migrations.AddField(
-            model_name='jobposting',
-            name='search_document',
+            model_name="jobposting",
+            name="search_document",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='jobposting',
-            name='valid_through',
-            field=models.DateField(blank=True, help_text='Last day the posting accepts applications; after it, it leaves every list.', null=True),
+            model_name="jobposting",
+            name="valid_through",
+            field=models.DateField(
+                blank=True,
+                help_text="Last day the posting accepts applications; after it, it leaves every list.",
+                null=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=postings.models.NewestFirstIndex(models.OrderBy(models.F('posted_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='posting_published_newest'),
+            model_name="jobposting",
+            index=postings.models.NewestFirstIndex(
+                models.OrderBy(models.F("posted_on"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="posting_published_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=postings.models.NewestFirstIndex(models.F('role'), models.OrderBy(models.F('posted_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='posting_role_newest'),
+            model_name="jobposting",
+            index=postings.models.NewestFirstIndex(
+                models.F("role"),
+                models.OrderBy(models.F("posted_on"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="posting_role_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=postings.models.NewestFirstIndex(models.F('company'), models.OrderBy(models.F('posted_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='posting_company_newest'),
+            model_name="jobposting",
+            index=postings.models.NewestFirstIndex(
+                models.F("company"),
+                models.OrderBy(models.F("posted_on"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="posting_company_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=postings.models.NewestFirstIndex(models.F('match_anchor'), models.OrderBy(models.F('posted_on'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='posting_anchor_newest'),
+            model_name="jobposting",
+            index=postings.models.NewestFirstIndex(
+                models.F("match_anchor"),
+                models.OrderBy(models.F("posted_on"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="posting_anchor_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=models.Index(fields=['valid_through'], name='posting_valid_through'),
+            model_name="jobposting",
+            index=models.Index(fields=["valid_through"], name="posting_valid_through"),
         ),
         migrations.AddIndex(
-            model_name='postingskill',
-            index=models.Index(fields=['skill', 'importance', 'posting'], name='postingskill_skill_posting'),
+            model_name="postingskill",
+            index=models.Index(fields=["skill", "importance", "posting"], name="postingskill_skill_posting"),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_through__isnull', True), ('posted_on__isnull', True), ('valid_through__gte', models.F('posted_on')), _connector='OR'), name='jobposting_valid_after_posted', violation_error_message='A posting cannot expire before it is posted.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_through__isnull", True),
+                    ("posted_on__isnull", True),
+                    ("valid_through__gte", models.F("posted_on")),
+                    _connector="OR",
+                ),
+                name="jobposting_valid_after_posted",
+                violation_error_message="A posting cannot expire before it is posted.",
+            ),
         ),
     ]
 

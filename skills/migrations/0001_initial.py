@@ -6,32 +6,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', help_text='Only published records are shown to the public.', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('source_passage', models.TextField(help_text='The short passage of the source this record rests on, quoted word for word.')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('kind', models.CharField(choices=[('technical', 'Technical'), ('soft', 'Soft')], default='technical', max_length=10)),
-                ('category', models.CharField(choices=[('programming_language', 'Programming language'), ('mathematics_statistics', 'Mathematics & statistics'), ('algorithms_frameworks', 'Algorithms & frameworks'), ('software_engineering', 'Software engineering & system design'), ('mlops', 'MLOps'), ('cs_fundamentals', 'Computer science fundamentals'), ('data', 'Data modeling & evaluation'), ('domain', 'Domain (NLP, speech, vision…)'), ('research', 'Research'), ('soft_skill', 'Soft skill')], max_length=30)),
-                ('description', models.TextField(blank=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        help_text="Only published records are shown to the public.",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "source_passage",
+                    models.TextField(
+                        help_text="The short passage of the source this record rests on, quoted word for word."
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("technical", "Technical"), ("soft", "Soft")], default="technical", max_length=10
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("programming_language", "Programming language"),
+                            ("mathematics_statistics", "Mathematics & statistics"),
+                            ("algorithms_frameworks", "Algorithms & frameworks"),
+                            ("software_engineering", "Software engineering & system design"),
+                            ("mlops", "MLOps"),
+                            ("cs_fundamentals", "Computer science fundamentals"),
+                            ("data", "Data modeling & evaluation"),
+                            ("domain", "Domain (NLP, speech, vision…)"),
+                            ("research", "Research"),
+                            ("soft_skill", "Soft skill"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="sources.source"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published'])), name='skill_status_valid', violation_error_message='Status must be draft or published.'), models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='skill_name_not_blank', violation_error_message='The name may not be blank.'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='skill_slug_not_blank', violation_error_message='The slug may not be blank.'), models.CheckConstraint(condition=models.Q(('kind__in', ['technical', 'soft'])), name='skill_kind_valid', violation_error_message='Kind must be technical or soft.'), models.CheckConstraint(condition=models.Q(('category__in', ['programming_language', 'mathematics_statistics', 'algorithms_frameworks', 'software_engineering', 'mlops', 'cs_fundamentals', 'data', 'domain', 'research', 'soft_skill'])), name='skill_category_valid', violation_error_message='Unknown skill category.')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["draft", "published"])),
+                        name="skill_status_valid",
+                        violation_error_message="Status must be draft or published.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True),
+                        name="skill_name_not_blank",
+                        violation_error_message="The name may not be blank.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True),
+                        name="skill_slug_not_blank",
+                        violation_error_message="The slug may not be blank.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["technical", "soft"])),
+                        name="skill_kind_valid",
+                        violation_error_message="Kind must be technical or soft.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "category__in",
+                                [
+                                    "programming_language",
+                                    "mathematics_statistics",
+                                    "algorithms_frameworks",
+                                    "software_engineering",
+                                    "mlops",
+                                    "cs_fundamentals",
+                                    "data",
+                                    "domain",
+                                    "research",
+                                    "soft_skill",
+                                ],
+                            )
+                        ),
+                        name="skill_category_valid",
+                        violation_error_message="Unknown skill category.",
+                    ),
+                ],
             },
         ),
     ]

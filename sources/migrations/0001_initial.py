@@ -4,27 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('publisher', models.CharField(blank=True, max_length=200)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('url', models.URLField(blank=True, help_text='Where the source can be read, if it is online.')),
-                ('description', models.TextField(blank=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("publisher", models.CharField(blank=True, max_length=200)),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("url", models.URLField(blank=True, help_text="Where the source can be read, if it is online.")),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='source_title_not_blank', violation_error_message='The title may not be blank.'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='source_slug_not_blank', violation_error_message='The slug may not be blank.')],
+                "ordering": ["title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("title", ""), _negated=True),
+                        name="source_title_not_blank",
+                        violation_error_message="The title may not be blank.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True),
+                        name="source_slug_not_blank",
+                        violation_error_message="The slug may not be blank.",
+                    ),
+                ],
             },
         ),
     ]

@@ -97,11 +97,17 @@ def test_parse_wrk_counts_non_2xx_and_has_no_percentiles_without_latency():
 
 def test_parse_wrk_socket_errors_and_empty_output():
     # wrk prints this line only when some error occurred; the zero counters are dropped.
-    parsed = parse_wrk(WRK_NON_2XX_SAMPLE.replace(
-        "  Non-2xx", "  Socket errors: connect 0, read 2, write 0, timeout 7\n  Non-2xx"))
+    parsed = parse_wrk(
+        WRK_NON_2XX_SAMPLE.replace("  Non-2xx", "  Socket errors: connect 0, read 2, write 0, timeout 7\n  Non-2xx")
+    )
     assert parsed["socket_errors"] == {"read": 2, "timeout": 7}
-    assert parse_wrk("") == {"requests": None, "requests_per_sec": None, "non_2xx": 0, "socket_errors": {},
-                             "percentiles": {}}
+    assert parse_wrk("") == {
+        "requests": None,
+        "requests_per_sec": None,
+        "non_2xx": 0,
+        "socket_errors": {},
+        "percentiles": {},
+    }
 
 
 @pytest.mark.parametrize(("text", "ms"), [("545.00us", 0.545), ("2.89ms", 2.89), ("1.20s", 1200.0), ("1.00m", 60000.0)])

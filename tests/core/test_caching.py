@@ -31,11 +31,14 @@ def test_a_signed_in_curator_is_never_served_from_the_cache(client, curator):
     assert _queries(client, "/roles/")[0] > 0
 
 
-@pytest.mark.parametrize("write, expected", [
-    (lambda posting: setattr(posting, "title", "Renamed") or posting.save(), "Renamed"),
-    (lambda posting: posting.delete(), "No postings match"),
-    (lambda posting: setattr(posting, "status", "draft") or posting.save(), "No postings match"),
-])
+@pytest.mark.parametrize(
+    "write, expected",
+    [
+        (lambda posting: setattr(posting, "title", "Renamed") or posting.save(), "Renamed"),
+        (lambda posting: posting.delete(), "No postings match"),
+        (lambda posting: setattr(posting, "status", "draft") or posting.save(), "No postings match"),
+    ],
+)
 def test_every_write_to_a_posting_shows_at_once(client, write, expected):
     posting = JobPostingFactory(title="Original")
     assert "Original" in client.get("/postings/").content.decode()

@@ -4,10 +4,19 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-SITE = ["/match/?skill=%00", "/compare/?role=%00&role=b", "/postings/?company=%00", "/search/?q=a%00b",
-        "/skills/?x%00=1"]
-API = ["/api/v1/match/?skill=%00", "/api/v1/compare/?role=%00&role=x", "/api/v1/postings/?search=%00",
-       "/api/v1/roles/?skill=py%00"]
+SITE = [
+    "/match/?skill=%00",
+    "/compare/?role=%00&role=b",
+    "/postings/?company=%00",
+    "/search/?q=a%00b",
+    "/skills/?x%00=1",
+]
+API = [
+    "/api/v1/match/?skill=%00",
+    "/api/v1/compare/?role=%00&role=x",
+    "/api/v1/postings/?search=%00",
+    "/api/v1/roles/?skill=py%00",
+]
 
 
 @pytest.mark.parametrize("url", SITE)
@@ -23,4 +32,5 @@ def test_the_api_answers_a_nul_byte_with_its_error_shape(api, guide, url):
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid" and list(body["errors"].values())[0] == [
-        "Contains a NUL character (%00), which no value can hold."]
+        "Contains a NUL character (%00), which no value can hold."
+    ]

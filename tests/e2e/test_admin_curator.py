@@ -19,8 +19,11 @@ def test_curator_unpublishes_role(page, site, console_errors):
     page.get_by_label("Username").fill("curie")
     page.get_by_label("Password").fill("a-long-test-passphrase")
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("link", name=re.compile(r"log out", re.I)).or_(
-        page.get_by_role("button", name=re.compile(r"log out", re.I))).first).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile(r"log out", re.I))
+        .or_(page.get_by_role("button", name=re.compile(r"log out", re.I)))
+        .first
+    ).to_be_visible()
     page.goto(site + "/admin/roles/role/")
     expect(page.get_by_role("heading", name=re.compile(r"Select role to change"))).to_be_visible()
     page.get_by_role("link", name="Software Engineer", exact=True).click()

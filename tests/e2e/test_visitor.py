@@ -18,6 +18,7 @@ def assert_shows(page, pattern):
     text = rendered_text(page)
     assert re.search(pattern, text), f"{page.url} does not show {pattern.pattern!r}"
 
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -75,7 +76,9 @@ def test_postings_filter_form_fields_are_get_and_labelled(page, site):
 def test_postings_impossible_filter_shows_empty_state_with_clear(page, site):
     page.goto(site + "/postings/?company=google&seniority=intern")
     expect(page.get_by_role("link", name="ML Engineer", exact=True)).to_have_count(0)
-    expect(page.get_by_text(re.compile(r"no (job )?postings|nothing matches|no results", re.I)).filter(visible=True).first).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"no (job )?postings|nothing matches|no results", re.I)).filter(visible=True).first
+    ).to_be_visible()
     clear = page.get_by_role("link", name=re.compile(r"clear|reset|remove", re.I)).first
     expect(clear).to_be_visible()
     clear.click()
@@ -91,7 +94,9 @@ def test_posting_detail_shows_structured_requirements(page, site):
     expect(page.get_by_role("link", name="Google", exact=True).filter(visible=True).first).to_be_visible()
     expect(page.get_by_text(re.compile(r"\b8\b.*years?", re.I)).filter(visible=True).first).to_be_visible()
     expect(page.get_by_role("link", name="Technical leadership", exact=True).filter(visible=True).first).to_be_visible()
-    expect(page.get_by_role("link", name="Machine Learning Engineer", exact=True).filter(visible=True).first).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Machine Learning Engineer", exact=True).filter(visible=True).first
+    ).to_be_visible()
 
 
 def _tick_and_submit(page, names):
@@ -123,7 +128,9 @@ def test_skill_match_lists_met_posting_and_ranks_roles(page, site):
         assert in_row.count() + under_heading.count() > 0, "the Zoom posting is not presented as met"
         # Google's posting needs technical leadership and more: not met.
         expect(page.get_by_role("link", name="ML Engineer", exact=True)).to_have_count(0)
-        expect(page.get_by_role("link", name="Machine Learning Researcher", exact=True).filter(visible=True).first).to_be_visible()
+        expect(
+            page.get_by_role("link", name="Machine Learning Researcher", exact=True).filter(visible=True).first
+        ).to_be_visible()
         expect(page.get_by_role("link", name="Data Scientist", exact=True).filter(visible=True).first).to_be_visible()
         expect(page.get_by_text(re.compile(r"missing", re.I)).filter(visible=True).first).to_be_visible()
 
@@ -147,7 +154,9 @@ def test_header_search_finds_skill_and_posting(page, site):
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"q=speech"))
     expect(page.get_by_role("link", name="Speech recognition", exact=True).filter(visible=True).first).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"ML Researcher \(new graduate\)")).filter(visible=True).first).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile(r"ML Researcher \(new graduate\)")).filter(visible=True).first
+    ).to_be_visible()
 
 
 def test_search_with_odd_unicode_gives_clean_page(page, site):
@@ -225,7 +234,9 @@ def test_unknown_url_shows_friendly_404(page, site, console_errors):
     response = page.goto(site + "/no-such-page/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"home|careerguide", re.I)).filter(visible=True).first).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile(r"home|careerguide", re.I)).filter(visible=True).first
+    ).to_be_visible()
     assert "Page not found" not in page.title() or "careerguide" in page.title()
     assert "Using the URLconf" not in page.content()  # not Django's debug 404
     expect(page.locator("header input[name=q]")).to_be_visible()
@@ -251,8 +262,7 @@ def test_every_form_control_has_a_label(page, site, path):
     for i in range(controls.count()):
         control = controls.nth(i)
         name = control.evaluate(
-            "e => (e.labels && e.labels.length ? e.labels[0].innerText : '') "
-            "|| e.getAttribute('aria-label') || ''"
+            "e => (e.labels && e.labels.length ? e.labels[0].innerText : '') || e.getAttribute('aria-label') || ''"
         ).strip()
         assert name, f"{path}: control {control.get_attribute('name')!r} has no label"
         expect(page.get_by_label(name, exact=True).first).to_be_attached()

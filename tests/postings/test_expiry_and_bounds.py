@@ -22,10 +22,12 @@ DAY = datetime.timedelta(days=1)
 def expired_and_open():
     skill = SkillFactory(slug="python", name="Python")
     role, company = RoleFactory(slug="ml-engineer"), CompanyFactory(slug="acme")
-    expired = JobPostingFactory(title="Expired posting", role=role, company=company,
-                                posted_on=TODAY - 60 * DAY, valid_through=TODAY - DAY)
-    open_ = JobPostingFactory(title="Open posting", role=role, company=company,
-                              posted_on=TODAY - 10 * DAY, valid_through=TODAY)
+    expired = JobPostingFactory(
+        title="Expired posting", role=role, company=company, posted_on=TODAY - 60 * DAY, valid_through=TODAY - DAY
+    )
+    open_ = JobPostingFactory(
+        title="Open posting", role=role, company=company, posted_on=TODAY - 10 * DAY, valid_through=TODAY
+    )
     for posting in (expired, open_):
         PostingSkillFactory(posting=posting, skill=skill)
     return expired, open_
@@ -37,8 +39,15 @@ def test_a_posting_cannot_expire_before_it_is_posted():
 
 
 def test_expired_postings_leave_every_list_count_and_match(client, api, expired_and_open):
-    pages = ["/postings/", "/roles/ml-engineer/", "/skills/python/", "/companies/acme/", "/companies/",
-             "/search/?q=posting", "/match/?skill=python"]
+    pages = [
+        "/postings/",
+        "/roles/ml-engineer/",
+        "/skills/python/",
+        "/companies/acme/",
+        "/companies/",
+        "/search/?q=posting",
+        "/match/?skill=python",
+    ]
     for url in pages:
         html = client.get(url).content.decode()
         assert "Open posting" in html or "1 posting" in html, url

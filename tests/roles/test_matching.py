@@ -4,7 +4,11 @@ import pytest
 
 from roles.matching import UnknownSkills, match_skills
 from tests.factories import (
-    JobPostingFactory, PostingSkillFactory, RoleFactory, RoleSkillFactory, SkillFactory,
+    JobPostingFactory,
+    PostingSkillFactory,
+    RoleFactory,
+    RoleSkillFactory,
+    SkillFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -92,7 +92,9 @@ def test_a_role_cannot_be_related_to_itself():
 
 
 def test_new_roles_start_as_drafts_and_are_hidden_from_published():
-    draft = Role.objects.create(name="Draft", slug="draft", summary="s", source=RoleFactory().source, source_passage="p")
+    draft = Role.objects.create(
+        name="Draft", slug="draft", summary="s", source=RoleFactory().source, source_passage="p"
+    )
     assert draft.status == "draft"
     assert draft not in Role.objects.published()
 

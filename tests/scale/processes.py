@@ -35,8 +35,17 @@ PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.exe
 
 # What the app reads from the environment; never inherited from the shell running the tests.
 APP_ENV_KEYS = (
-    "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "DATABASE_URL", "DATABASE_REPLICA_URLS",
-    "REDIS_URL", "CACHE_SECONDS", "API_ANON_THROTTLE_RATE", "CONN_MAX_AGE", "LOG_LEVEL",
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT",
+    "DATABASE_URL",
+    "DATABASE_REPLICA_URLS",
+    "REDIS_URL",
+    "CACHE_SECONDS",
+    "API_ANON_THROTTLE_RATE",
+    "CONN_MAX_AGE",
+    "LOG_LEVEL",
 )
 
 
@@ -73,8 +82,15 @@ class CommandFailed(AssertionError):
 def run(args, *, timeout=60, env=None, cwd=ROOT, what=None):
     """Run a command to completion (bounded); fail the test with its output if it fails."""
     try:
-        done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True,
-                              timeout=timeout, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [str(a) for a in args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{what or shlex.join(map(str, args))} took more than {timeout}s")
     if done.returncode != 0:
@@ -120,10 +136,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def _die_with_parent():
     """In the child before exec (Linux): SIGKILL it if the test process dies first, so none outlives a killed run."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def private_dir(prefix):
@@ -140,8 +154,13 @@ def private_dir(prefix):
 def app_env(**settings):
     """The environment of a production-like app process: DEBUG off, and only the settings given here."""
     env = {key: value for key, value in os.environ.items() if key not in APP_ENV_KEYS}
-    env.update(DEBUG="false", SECRET_KEY="scale-tests-" + secrets.token_hex(24), ALLOWED_HOSTS="127.0.0.1",
-               SECURE_SSL_REDIRECT="false", LOG_LEVEL="WARNING")
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="scale-tests-" + secrets.token_hex(24),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+    )
     env.update({key: str(value) for key, value in settings.items() if value is not None})
     return env
 
@@ -208,18 +227,38 @@ def gunicorns(env, count=2, *, workers=2, ready_timeout=30):
         for _ in range(count):
             port = free_port()
             workdir = Path(tempfile.mkdtemp(prefix="cg-gunicorn-"))
-            log = open(workdir / "gunicorn.log", "w+")
+            log = open(workdir / "gunicorn.log", "w+")  # noqa: SIM115 (open while gunicorn runs; closed at teardown)
             process = subprocess.Popen(
-                [exe, "careerguide.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-                 "--no-control-socket", "--pid", workdir / "gunicorn.pid", "--timeout", "30",
-                 "--access-logfile", workdir / "access.log", "--access-logformat", "%(p)s %(m)s %(U)s %(s)s"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True, preexec_fn=_die_with_parent,
+                [
+                    exe,
+                    "careerguide.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    str(workers),
+                    "--no-control-socket",
+                    "--pid",
+                    workdir / "gunicorn.pid",
+                    "--timeout",
+                    "30",
+                    "--access-logfile",
+                    workdir / "access.log",
+                    "--access-logformat",
+                    "%(p)s %(m)s %(U)s %(s)s",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
             started.append((process, App(f"http://127.0.0.1:{port}", workdir), log))
 
         for process, app, log in started:
-            def ready():
+
+            def ready(process=process, app=app, log=log):
                 if process.poll() is not None:
                     log.seek(0)
                     pytest.fail(f"gunicorn exited {process.returncode} while starting:\n{log.read()[-4000:]}")
@@ -272,8 +311,28 @@ def redis_server():
     port = free_port()
     workdir = Path(tempfile.mkdtemp(prefix="cg-redis-"))
     pidfile = workdir / "redis.pid"
-    run([exe, "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes",
-         "--pidfile", pidfile, "--dir", workdir, "--logfile", workdir / "redis.log"], timeout=10)
+    run(
+        [
+            exe,
+            "--port",
+            port,
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            pidfile,
+            "--dir",
+            workdir,
+            "--logfile",
+            workdir / "redis.log",
+        ],
+        timeout=10,
+    )
     try:
         wait_for(lambda: pidfile.exists() and _redis_ping(port), 10, f"redis-server on port {port}")
         yield f"redis://127.0.0.1:{port}/0"
@@ -309,8 +368,30 @@ def as_postgres(args):
 def psql(port, sql, *, database="postgres", timeout=15):
     """One statement over TCP (trust auth); returns its unaligned, tuples-only output."""
     exe = shutil.which("psql") or str(pg_bin() / "psql")
-    return run([exe, "-w", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", port,
-                "-U", "postgres", "-d", database, "-c", sql], timeout=timeout, what=f"psql -p {port}: {sql}").strip()
+    return run(
+        [
+            exe,
+            "-w",
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-c",
+            sql,
+        ],
+        timeout=timeout,
+        what=f"psql -p {port}: {sql}",
+    ).strip()
 
 
 def sql(database_url, statement):
@@ -324,10 +405,16 @@ def shared_postgres_problem(port=5432):
     if not shutil.which("pg_isready") or not shutil.which("psql"):
         return "the PostgreSQL client tools (psql, pg_isready) are not installed"
     try:
-        subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", str(port), "-t", "2"], check=True, timeout=5,
-                       capture_output=True)
-        subprocess.run(["psql", "-w", "-X", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-c", "select 1"],
-                       check=True, timeout=5, capture_output=True, stdin=subprocess.DEVNULL)
+        subprocess.run(
+            ["pg_isready", "-h", "127.0.0.1", "-p", str(port), "-t", "2"], check=True, timeout=5, capture_output=True
+        )
+        subprocess.run(
+            ["psql", "-w", "-X", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-c", "select 1"],
+            check=True,
+            timeout=5,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+        )
     except (subprocess.SubprocessError, OSError):
         return f"no PostgreSQL answers at 127.0.0.1:{port} to user postgres without a password"
     return None
@@ -358,17 +445,46 @@ class PrivateCluster:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def start(self, *settings):
-        options = ["-p", str(self.port), "-k", str(self.socket_dir), "-c", "listen_addresses=127.0.0.1",
-                   "-c", "fsync=off", *[part for s in settings for part in ("-c", s)]]
+        options = [
+            "-p",
+            str(self.port),
+            "-k",
+            str(self.socket_dir),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "fsync=off",
+            *[part for s in settings for part in ("-c", s)],
+        ]
         self.started = True  # set first: a half-started server must still be stopped
-        run(as_postgres([self.bin_dir / "pg_ctl", "-D", self.data_dir, "-l", f"{self.data_dir}.log", "-w", "-t", "30",
-                         "-o", shlex.join(options), "start"]), timeout=40, what=f"pg_ctl start (port {self.port})")
+        run(
+            as_postgres(
+                [
+                    self.bin_dir / "pg_ctl",
+                    "-D",
+                    self.data_dir,
+                    "-l",
+                    f"{self.data_dir}.log",
+                    "-w",
+                    "-t",
+                    "30",
+                    "-o",
+                    shlex.join(options),
+                    "start",
+                ]
+            ),
+            timeout=40,
+            what=f"pg_ctl start (port {self.port})",
+        )
 
     def stop(self):
         if not self.started:
             return
-        done = subprocess.run(as_postgres([self.bin_dir / "pg_ctl", "-D", self.data_dir, "-m", "immediate", "-w",
-                                           "-t", "15", "stop"]), capture_output=True, timeout=20)
+        done = subprocess.run(
+            as_postgres([self.bin_dir / "pg_ctl", "-D", self.data_dir, "-m", "immediate", "-w", "-t", "15", "stop"]),
+            capture_output=True,
+            timeout=20,
+        )
         pidfile = Path(self.data_dir, "postmaster.pid")
         if done.returncode != 0 and pidfile.exists():  # pg_ctl could not stop it: kill the postmaster we started
             kill_pid(int(pidfile.read_text().split()[0]))
@@ -389,16 +505,57 @@ def primary_and_replica():
     primary = PrivateCluster(bin_dir, base / "primary", base, free_port())
     replica = PrivateCluster(bin_dir, base / "replica", base, free_port())
     try:
-        run(as_postgres([bin_dir / "initdb", "-D", primary.data_dir, "-A", "trust", "-U", "postgres", "--no-sync",
-                         "-E", "UTF8", "--locale", "C"]), timeout=60, what="initdb")
+        run(
+            as_postgres(
+                [
+                    bin_dir / "initdb",
+                    "-D",
+                    primary.data_dir,
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync",
+                    "-E",
+                    "UTF8",
+                    "--locale",
+                    "C",
+                ]
+            ),
+            timeout=60,
+            what="initdb",
+        )
         primary.start("wal_level=replica", "max_wal_senders=4")
-        run(as_postgres([bin_dir / "pg_basebackup", "-h", "127.0.0.1", "-p", primary.port, "-U", "postgres",
-                         "-D", replica.data_dir, "-R", "-X", "stream", "-c", "fast", "--no-sync"]),
-            timeout=60, what="pg_basebackup")
+        run(
+            as_postgres(
+                [
+                    bin_dir / "pg_basebackup",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    primary.port,
+                    "-U",
+                    "postgres",
+                    "-D",
+                    replica.data_dir,
+                    "-R",
+                    "-X",
+                    "stream",
+                    "-c",
+                    "fast",
+                    "--no-sync",
+                ]
+            ),
+            timeout=60,
+            what="pg_basebackup",
+        )
         replica.start("hot_standby=on")
         wait_for(lambda: replica.psql("select pg_is_in_recovery()") == "t", 15, "the replica to be in recovery")
-        wait_for(lambda: primary.psql("select count(*) from pg_stat_replication where state = 'streaming'") == "1",
-                 15, "the replica to stream from the primary")
+        wait_for(
+            lambda: primary.psql("select count(*) from pg_stat_replication where state = 'streaming'") == "1",
+            15,
+            "the replica to stream from the primary",
+        )
         yield primary, replica
     finally:
         replica.stop()
@@ -409,5 +566,8 @@ def primary_and_replica():
 def wait_replica_caught_up(primary, replica, timeout=15):
     """Until the replica has replayed everything the primary has written so far."""
     target = primary.psql("select pg_current_wal_lsn()")
-    wait_for(lambda: replica.psql(f"select pg_last_wal_replay_lsn() >= '{target}'::pg_lsn") == "t",
-             timeout, f"the replica to replay up to {target}")
+    wait_for(
+        lambda: replica.psql(f"select pg_last_wal_replay_lsn() >= '{target}'::pg_lsn") == "t",
+        timeout,
+        f"the replica to replay up to {target}",
+    )

@@ -12,7 +12,13 @@ import pytest
 from django.conf import settings
 
 from tests.scale.processes import (
-    app_env, create_token, gunicorn, manage, primary_and_replica, wait_for, wait_replica_caught_up,
+    app_env,
+    create_token,
+    gunicorn,
+    manage,
+    primary_and_replica,
+    wait_for,
+    wait_replica_caught_up,
 )
 
 MIDDLEWARE = "core.db_router.PrimaryForWritersMiddleware"
@@ -36,8 +42,11 @@ def replicated():
 
 def published_role(primary, offset):
     """(slug, name) of a published role whose name needs no HTML escaping."""
-    row = primary.psql("SELECT slug || '|' || name FROM roles_role WHERE status = 'published' "
-                       f"AND name ~ '^[A-Za-z ]+$' ORDER BY name OFFSET {offset} LIMIT 1", database=DATABASE)
+    row = primary.psql(
+        "SELECT slug || '|' || name FROM roles_role WHERE status = 'published' "
+        f"AND name ~ '^[A-Za-z ]+$' ORDER BY name OFFSET {offset} LIMIT 1",
+        database=DATABASE,
+    )
     return row.split("|")
 
 
@@ -80,8 +89,12 @@ def test_anonymous_reads_come_from_the_replica_and_a_curators_from_the_primary(r
 
 def test_a_lagging_replica_does_not_put_stale_answers_back_into_the_cache(replicated, redis_url, unique):
     primary, replica, auth = replicated.primary, replicated.replica, replicated.auth
-    serving = app_env(DATABASE_URL=primary.url(DATABASE), DATABASE_REPLICA_URLS=replica.url(DATABASE),
-                      REDIS_URL=redis_url, CACHE_SECONDS=300)
+    serving = app_env(
+        DATABASE_URL=primary.url(DATABASE),
+        DATABASE_REPLICA_URLS=replica.url(DATABASE),
+        REDIS_URL=redis_url,
+        CACHE_SECONDS=300,
+    )
     with gunicorn(serving) as app:
         slug, old = published_role(primary, 1)
         new = f"{old} {unique}"

@@ -55,24 +55,28 @@ def test_anonymous_pages_and_lists_are_served_from_the_shared_cache(guide_databa
     instances share. A change made behind the app's back (SQL: no signal, so nothing is invalidated) stays
     unseen on instance 1, which never rendered these pages itself.
     """
-    env = app_env(DATABASE_URL=guide_database, REDIS_URL=redis_url, CACHE_SECONDS=300,
-                  API_ANON_THROTTLE_RATE="10000/minute")
+    env = app_env(
+        DATABASE_URL=guide_database, REDIS_URL=redis_url, CACHE_SECONDS=300, API_ANON_THROTTLE_RATE="10000/minute"
+    )
     with gunicorns(env, 2) as (one, two):
         try:
             first_page, first_list = two.get("/postings/")[1], two.get("/api/v1/postings/?page_size=100")[1]
             assert f">{TITLE}<" in first_page
             set_title_by_sql(guide_database, f"{TITLE} renamed behind the apps back")
             assert one.get("/postings/")[1] == first_page, (
-                "instance 1 rendered /postings/ afresh: not cached, or not shared")
+                "instance 1 rendered /postings/ afresh: not cached, or not shared"
+            )
             assert one.get("/api/v1/postings/?page_size=100")[1] == first_list, (
-                "instance 1 built the API list afresh: not cached, or not shared")
+                "instance 1 built the API list afresh: not cached, or not shared"
+            )
         finally:
             set_title_by_sql(guide_database, TITLE)
 
 
 def test_a_curator_write_through_one_instance_is_seen_at_once_on_the_other(guide_database, redis_url, unique):
-    env = app_env(DATABASE_URL=guide_database, REDIS_URL=redis_url, API_ANON_THROTTLE_RATE="10000/minute",
-                  CACHE_SECONDS=300)
+    env = app_env(
+        DATABASE_URL=guide_database, REDIS_URL=redis_url, API_ANON_THROTTLE_RATE="10000/minute", CACHE_SECONDS=300
+    )
     token = create_token(f"curator_{unique}", env)
     auth = {"Authorization": f"Token {token}"}
     with gunicorns(env, 2) as (one, two):
@@ -85,8 +89,9 @@ def test_a_curator_write_through_one_instance_is_seen_at_once_on_the_other(guide
             assert (status, json.loads(body).get("status")) == (200, "draft"), body
             assert visibility_on(two) == HIDDEN, "instance 2 still serves the posting after it was unpublished"
 
-            status, body, _ = one.request("PATCH", f"/api/v1/postings/{SLUG}/", json={"status": "published"},
-                                          headers=auth)
+            status, body, _ = one.request(
+                "PATCH", f"/api/v1/postings/{SLUG}/", json={"status": "published"}, headers=auth
+            )
             assert (status, json.loads(body).get("status")) == (200, "published"), body
             assert visibility_on(two) == VISIBLE, "instance 2 still hides the posting after it was published again"
         finally:

@@ -47,7 +47,13 @@ def test_guide_loads_every_role_skill_company_posting_and_salary(guide):
         "software-engineer",
     }
     assert set(JobPosting.objects.values_list("company__slug", flat=True)) == {
-        "openai", "apple", "zoom", "disney", "snap-inc", "toyota", "google",
+        "openai",
+        "apple",
+        "zoom",
+        "disney",
+        "snap-inc",
+        "toyota",
+        "google",
     }
     assert Skill.objects.count() == 40
     assert Company.objects.count() == 11
@@ -87,7 +93,9 @@ def test_each_salary_amount_is_the_one_its_passage_states(guide):
 def test_salary_figures_say_what_kind_of_statement_they_are(guide):
     data_scientist = SalaryFigure.objects.get(role__slug="data-scientist")
     assert (data_scientist.amount, data_scientist.statistic, data_scientist.region) == (
-        Decimal("138365.00"), "average", "United States",
+        Decimal("138365.00"),
+        "average",
+        "United States",
     )
     assert data_scientist.is_approximate is False
     designer = SalaryFigure.objects.get(role__slug="human-centered-machine-learning-designer")
@@ -119,9 +127,7 @@ def test_every_field_of_study_is_named_in_the_guide(guide, guide_text):
 
 
 def test_transitions_the_guide_talks_about_are_recorded(guide):
-    transitions = set(
-        RoleRelation.objects.filter(kind="transition").values_list("from_role__slug", "to_role__slug")
-    )
+    transitions = set(RoleRelation.objects.filter(kind="transition").values_list("from_role__slug", "to_role__slug"))
     assert transitions == {
         ("software-engineer", "machine-learning-engineer"),
         ("data-scientist", "machine-learning-engineer"),

@@ -21,6 +21,7 @@ synthetic postings, loaded with wrk over loopback.
 Every number in the report comes from the run. On a shared machine compare ratios, not absolute numbers.
 """
 
+import contextlib
 import datetime
 import importlib.util
 import json
@@ -155,21 +156,17 @@ def fmt_ratio(value, base):
 
 def machine_info():
     memory = "?"
-    try:
+    with contextlib.suppress(OSError):
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
     cpu = platform.processor() or "?"
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         cpu = next(
             line.split(":", 1)[1].strip()
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
-    except (OSError, StopIteration):
-        pass
     return {
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "memory": memory,
@@ -207,8 +204,14 @@ class Gunicorn:
             "--chdir", str(settings.BASE_DIR),
         ]  # fmt: skip
         # Own session: a Ctrl-C reaches this command, which then stops the server in order.
-        self.process = subprocess.Popen(command, env=self.env, cwd=settings.BASE_DIR, start_new_session=True,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command,
+            env=self.env,
+            cwd=settings.BASE_DIR,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -266,8 +269,11 @@ class Command(BaseCommand):
             "--urls-only", default="", metavar="TEXT",
             help="Measure only URLs containing TEXT (the two baselines are always measured: the ratios need them).",
         )  # fmt: skip
-        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "docs" / "benchmarks.md"),
-                            help="Where to write the Markdown report (default docs/benchmarks.md).")
+        parser.add_argument(
+            "--output",
+            default=str(Path(settings.BASE_DIR) / "docs" / "benchmarks.md"),
+            help="Where to write the Markdown report (default docs/benchmarks.md).",
+        )
         parser.add_argument("--no-write", action="store_true", help="Print the report only.")
 
     def handle(self, postings, pg_url, seconds, urls_only, output, no_write, **options):
@@ -279,7 +285,7 @@ class Command(BaseCommand):
         try:
             report = self.run(postings, pg_url, seconds, urls_only)
         except KeyboardInterrupt:
-            raise CommandError("Interrupted: gunicorn stopped, no report written.")
+            raise CommandError("Interrupted: gunicorn stopped, no report written.") from None
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -302,8 +308,15 @@ class Command(BaseCommand):
 
         self.step("Counting SQL queries in-process (test Client, CACHE_SECONDS=0) and EXPLAINing the slowest")
         probe_file = Path(self.workdir) / "probe.json"
-        self.manage("benchmark_probe", "--json", str(probe_file), "--urls-only", urls_only,
-                    env={"CACHE_SECONDS": "0"}, quiet=False)
+        self.manage(
+            "benchmark_probe",
+            "--json",
+            str(probe_file),
+            "--urls-only",
+            urls_only,
+            env={"CACHE_SECONDS": "0"},
+            quiet=False,
+        )
         probe = json.loads(probe_file.read_text())
         urls = [entry["url"] for entry in probe["urls"]]
 
@@ -348,8 +361,9 @@ class Command(BaseCommand):
             admin = psycopg2.connect(pg_url, connect_timeout=5)
         except psycopg2.OperationalError as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise CommandError(f"No PostgreSQL answers at {redact(pg_url)} ({first_line}); "
-                               f"start one or pass --pg-url / BENCH_PG_URL.")
+            raise CommandError(
+                f"No PostgreSQL answers at {redact(pg_url)} ({first_line}); start one or pass --pg-url / BENCH_PG_URL."
+            ) from None
         try:
             admin.autocommit = True
             with admin.cursor() as cursor:
@@ -402,8 +416,11 @@ class Command(BaseCommand):
 
     def environment(self, bench_url):
         """What gunicorn and the child commands see: production settings on the bench database."""
-        env = {key: value for key, value in os.environ.items()
-               if key not in {"DATABASE_REPLICA_URLS", "REDIS_URL", "CACHE_SECONDS"}}
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_REPLICA_URLS", "REDIS_URL", "CACHE_SECONDS"}
+        }
         env.update({
             "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
             "DATABASE_URL": bench_url,
@@ -434,8 +451,10 @@ class Command(BaseCommand):
         pong = redis_command(["PING"])
         if pong and pong.startswith(b"+PONG"):
             if importlib.util.find_spec("redis") is None:
-                return env, (f"CACHE_SECONDS=300, local-memory cache per gunicorn worker: Redis answers at "
-                             f"{REDIS_HOST}:{REDIS_PORT} but the `redis` package is not installed")
+                return env, (
+                    f"CACHE_SECONDS=300, local-memory cache per gunicorn worker: Redis answers at "
+                    f"{REDIS_HOST}:{REDIS_PORT} but the `redis` package is not installed"
+                )
             redis_command(["SELECT", str(REDIS_DB)], ["FLUSHDB"])
             env["REDIS_URL"] = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
             return env, f"CACHE_SECONDS=300, Redis {env['REDIS_URL']} (flushed before the pass)"
@@ -507,7 +526,7 @@ class Command(BaseCommand):
         machine = machine_info()
         queries = {entry["url"]: entry for entry in probe["urls"]}
         notes = probe.get("notes", {})
-        now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         lines = [
             "# Benchmarks",
             "",
@@ -521,8 +540,8 @@ class Command(BaseCommand):
             f"PostgreSQL {server_version}",
             f"- Data: `{urlsplit(bench_url).path.lstrip('/')}` with {postings:,} synthetic postings "
             f"({'generated for this run' if built else 'reused'}) plus the guide's own data",
-            f"- Server: gunicorn, 2 sync workers, `benchmarks.wsgi` (DEBUG off, whitenoise, throttle 100000000/hour), "
-            f"restarted for each pass",
+            "- Server: gunicorn, 2 sync workers, `benchmarks.wsgi` (DEBUG off, whitenoise, throttle 100000000/hour), "
+            "restarted for each pass",
             f"- Load: wrk over loopback, {self.seconds} s per run; req/s from `wrk -t2 -c8`, p50/p99 from "
             f"`wrk -t2 -c2 --latency` (timeout {WRK_TIMEOUT}); bytes and status from one GET; queries counted "
             f"in-process (test Client, CACHE_SECONDS=0) on the same database",
@@ -569,7 +588,7 @@ class Command(BaseCommand):
         if problems:
             lines.append("")
             lines += [f"[{i}] `{url}`: {'; '.join(text)}" for i, (url, text) in enumerate(problems, 1)]
-            lines[-len(problems):] = [line + "  " for line in lines[-len(problems):]]
+            lines[-len(problems) :] = [line + "  " for line in lines[-len(problems) :]]
         probe_errors = [(e["url"], e["error"]) for e in queries.values() if e.get("error") and e["url"] in rows]
         if probe_errors:
             lines.append("")
@@ -594,9 +613,11 @@ class Command(BaseCommand):
         ]  # fmt: skip
         worst = max(site.items(), key=lambda item: item[1]["p99"] or 0, default=(None, None))
         summary = f"worst `{worst[0]}` {fmt_num(worst[1]['p99'], 1)} ms" if worst[0] else "no URL measured"
-        lines.append(f"- Cache off, p99 ≤ {P99_TARGET_MS} ms (and status < 400) on every site/API URL: "
-                     f"{verdict(site and not failing)} ({summary}; {len(site) - len(failing)}/{len(site)} pass)"
-                     + ("; failing: " + ", ".join(failing) if failing else ""))
+        lines.append(
+            f"- Cache off, p99 ≤ {P99_TARGET_MS} ms (and status < 400) on every site/API URL: "
+            f"{verdict(site and not failing)} ({summary}; {len(site) - len(failing)}/{len(site)} pass)"
+            + ("; failing: " + ", ".join(failing) if failing else "")
+        )
 
         # 2. Cache on: the busiest pages at half of hello's throughput at least.
         hello_on = (on.get(HELLO) or {}).get("rps")
@@ -631,7 +652,8 @@ class Command(BaseCommand):
         lines.append(
             f"- No response over 100 KB ({MAX_BYTES:,} bytes): {verdict(not big)} "
             f"(largest `{largest[1]}` {largest[0]:,} bytes"
-            + ("; over: " + ", ".join(f"`{url}` {size:,}" for size, url in big) if big else "") + ")"
+            + ("; over: " + ", ".join(f"`{url}` {size:,}" for size, url in big) if big else "")
+            + ")"
         )
         return lines
 
@@ -665,10 +687,20 @@ class Command(BaseCommand):
     @staticmethod
     def git_describe():
         try:
-            head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                  cwd=settings.BASE_DIR, timeout=10).stdout.strip()
-            dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                                   text=True, cwd=settings.BASE_DIR, timeout=10).stdout.strip()
+            head = subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+                cwd=settings.BASE_DIR,
+                timeout=10,
+            ).stdout.strip()
+            dirty = subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                capture_output=True,
+                text=True,
+                cwd=settings.BASE_DIR,
+                timeout=10,
+            ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return "unknown"
         return f"`{head}`" + (" with uncommitted changes" if dirty else "") if head else "unknown"

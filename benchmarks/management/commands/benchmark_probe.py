@@ -55,8 +55,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--json", dest="json_path", required=True, help="Write the results to this file.")
-        parser.add_argument("--urls-only", default="",
-                            help="Keep only URLs containing this substring (the baselines are always kept).")
+        parser.add_argument(
+            "--urls-only", default="", help="Keep only URLs containing this substring (the baselines are always kept)."
+        )
 
     def handle(self, json_path, urls_only, **options):
         if connection.vendor != "postgresql":

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         try:
             group = Group.objects.get(name="Curators")
         except Group.DoesNotExist:
-            raise CommandError("The Curators group is missing: run `manage.py migrate` first.")
+            raise CommandError("The Curators group is missing: run `manage.py migrate` first.") from None
         user, created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
         if created:
             user.set_unusable_password()
