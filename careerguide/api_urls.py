@@ -4,19 +4,21 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from careerguide.api import api_not_found
+from careers.api import CompareView, MatchView
+from core.api.errors import api_not_found
+from paths.api import PathViewSet, PlanView
 from postings.api import CompanyViewSet, JobPostingViewSet
-from roles.api import CompareView, MatchView, RoleViewSet, SalaryFigureViewSet
+from roles.api import RoleViewSet, SalaryFigureViewSet
 from skills.api import SkillViewSet
 
 
 class Router(DefaultRouter):
-    """A router whose API root also lists the match and compare endpoints."""
+    """A router whose API root also lists the match, compare and plan endpoints."""
 
     def get_api_root_view(self, api_urls=None):
         list_name = self.routes[0].name
         root = {prefix: list_name.format(basename=basename) for prefix, _, basename in self.registry}
-        return self.APIRootView.as_view(api_root_dict=root | {"match": "match", "compare": "compare"})
+        return self.APIRootView.as_view(api_root_dict=root | {"match": "match", "compare": "compare", "plan": "plan"})
 
 
 router = Router()
@@ -25,10 +27,12 @@ router.register("skills", SkillViewSet, basename="skill")
 router.register("postings", JobPostingViewSet, basename="posting")
 router.register("companies", CompanyViewSet, basename="company")
 router.register("salaries", SalaryFigureViewSet, basename="salaryfigure")
+router.register("paths", PathViewSet, basename="path")
 
 v1 = [
     path("match/", MatchView.as_view(), name="match"),
     path("compare/", CompareView.as_view(), name="compare"),
+    path("plan/", PlanView.as_view(), name="plan"),
     path("", include(router.urls)),
 ]
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careerguide import views
 from core import health
+from postings import downloads, sitemaps
 
 admin.site.site_header = "careerguide curation"
 admin.site.site_title = "careerguide admin"
@@ -11,12 +11,21 @@ admin.site.index_title = "Roles, skills, postings and salaries"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
+    path("", include("careers.urls")),
     path("", include("roles.urls")),
     path("", include("postings.urls")),
+    path("", include("paths.urls")),
     path("skills/", include("skills.urls")),
     path("sources/", include("sources.urls")),
+    path("downloads/", downloads.index, name="downloads"),
+    path("downloads/<slug:dataset>.<slug:fmt>", downloads.download, name="download"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("api/", include("careerguide.api_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ these answer in the API's JSON error shape; elsewhere with the site's 400 and 500 pages.
+handler400 = "core.api.errors.bad_request"
+handler500 = "core.api.errors.server_error"

@@ -1,5 +1,6 @@
 """
-Admin pieces for tables that grow to millions of rows.
+Admin pieces every curated model shares: publish/unpublish, the provenance fields, and what tables that
+grow to millions of rows need.
 
 Django's default filter for a foreign key lists every related record in the sidebar (thousands of
 companies), and its `RelatedOnlyFieldListFilter` scans the whole table for the distinct ones in use.
@@ -8,14 +9,79 @@ one `autocomplete_fields` uses), which searches the related admin as you type.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connection, models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
 
+from core.caching import invalidate
 from core.pagination import COUNT_CAP, CappedPaginator, display_count
+from core.publishing import PublicationStatus
+
+# A bulk publish/unpublish loads the records it changes (each gets a history row): bounded.
+MAX_RECORDS_PER_ACTION = 5_000
+
+PROVENANCE_FIELDSET = ("Provenance", {"fields": ("source", "source_passage")})
+COMPACT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Status filter, read-only timestamps, and bulk publish/unpublish for editors who may change records."""
+
+    actions = ["publish", "unpublish"]
+    list_filter = ["status"]
+    readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["source"]
+    list_per_page = 50
+
+    def _set_status(self, request, queryset, status):
+        to_change = list(queryset.exclude(status=status)[: MAX_RECORDS_PER_ACTION + 1])
+        if len(to_change) > MAX_RECORDS_PER_ACTION:
+            self.message_user(
+                request,
+                f"More than {MAX_RECORDS_PER_ACTION:,} records selected: narrow the selection (filter first).",
+                messages.ERROR,
+            )
+            return
+        now = timezone.now()
+        for record in to_change:
+            record.status, record.updated_at = status, now  # updated_at feeds Last-Modified
+        # One UPDATE per batch plus a history row per record, saying who did it; no save() signals, so
+        # the cached pages are invalidated here.
+        bulk_update_with_history(
+            to_change, queryset.model, ["status", "updated_at"], batch_size=500, default_user=request.user
+        )
+        invalidate(queryset.model)
+        changed = len(to_change)
+        label = PublicationStatus(status).label.lower()
+        self.message_user(
+            request,
+            ngettext("%(n)d record marked %(label)s.", "%(n)d records marked %(label)s.", changed)
+            % {"n": changed, "label": label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Publish selected records", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, PublicationStatus.PUBLISHED)
+
+    @admin.action(description="Unpublish selected records (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, PublicationStatus.DRAFT)
+
+
+class SourcedInline(admin.TabularInline):
+    """Inline rows carry their own source and passage; textareas kept short so a row stays one line."""
+
+    autocomplete_fields = ["source"]
+    formfield_overrides = COMPACT_TEXTAREA
+    extra = 0
 
 
 class AutocompleteFilter(admin.SimpleListFilter):
@@ -97,13 +163,16 @@ class LargeTableAdmin(admin.ModelAdmin):
         return media
 
 
-def related_changelist_link(model, field_name, record):
+def related_changelist_link(record, accessor):
     """
-    "12,345 postings", linking to the changelist filtered on `record`: what a change page shows in
-    place of an inline that would render every related row.
+    "12,345 postings", linking to the changelist of the records behind the reverse relation `accessor`
+    (e.g. a role's "postings"), filtered on `record`: what a change page shows in place of an inline
+    that would render every related row.
     """
     if record.pk is None:
         return "—"
+    relation = record._meta.get_field(accessor)
+    model, field_name = relation.related_model, relation.field.name
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + f"?{field_name}__id__exact={record.pk}"
     count = model._default_manager.filter(**{field_name: record}).order_by()[: COUNT_CAP + 1].count()

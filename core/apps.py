@@ -2,11 +2,12 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Code every content app shares: caching, and (over time) publishing, search and the API's base."""
+    """Code every app shares: publishing, caching, pagination, the API's base classes, admin and view helpers."""
 
     name = "core"
 
     def ready(self):
-        from core import caching
+        from core import caching, startup
 
         caching.connect_invalidation()
+        startup.check_database_at_server_start()  # only in gunicorn: stop at boot if the database does not exist

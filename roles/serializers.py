@@ -3,7 +3,7 @@ from decimal import Decimal
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from careerguide.api import ModelValidationMixin
+from core.api.serializers import ModelValidationMixin
 from roles.models import Role, SalaryFigure
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import SourcedSerializer

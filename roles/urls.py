@@ -7,6 +7,4 @@ urlpatterns = [
     path("roles/", views.RoleListView.as_view(), name="list"),
     path("roles/<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
     path("salaries/", views.salaries, name="salaries"),
-    path("match/", views.match, name="match"),
-    path("compare/", views.compare, name="compare"),
 ]

@@ -1,4 +1,4 @@
-from careerguide.api import PublishableViewSet
+from core.api.viewsets import PublishableViewSet
 from skills.models import Skill
 from skills.serializers import SkillSerializer
 
@@ -13,4 +13,4 @@ class SkillViewSet(PublishableViewSet):
     ordering = ["name"]
 
     def base_queryset(self):
-        return Skill.objects.with_roles().select_related("source")
+        return Skill.objects.with_roles().with_hierarchy().select_related("source")

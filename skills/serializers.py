@@ -1,9 +1,9 @@
 from django.db import transaction
 from rest_framework import serializers
 
-from careerguide.api import ModelValidationMixin
-from roles.models import Importance
-from skills.models import Skill
+from core.api.fields import StrictCharField
+from core.api.serializers import ModelValidationMixin
+from skills.models import Importance, Skill
 from sources.serializers import SourcedSerializer
 
 
@@ -86,6 +86,25 @@ class RoleNeedSerializer(serializers.Serializer):
 class SkillSerializer(ModelValidationMixin, SourcedSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:skill-detail", lookup_field="slug")
     roles = RoleNeedSerializer(source="public_role_links", many=True, read_only=True)
+    broader = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Skill.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="The slug of the more general skill this one is a kind of (pytorch → ml-frameworks), or null. "
+        "Knowing this skill meets a requirement for the broader one in the skill match and the postings filter. "
+        "Needs `broader_passage`; a cycle is refused.",
+    )
+    broader_passage = StrictCharField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=True,
+        help_text="The words of the source that say this skill is a kind of the broader one; required with `broader`.",
+    )
+    narrower = serializers.SerializerMethodField(help_text="Slugs of the published skills that are kinds of this one.")
+
+    def get_narrower(self, skill) -> list[str]:
+        return [narrower.slug for narrower in skill.public_narrower]
 
     class Meta:
         model = Skill
@@ -96,6 +115,9 @@ class SkillSerializer(ModelValidationMixin, SourcedSerializer):
             "kind",
             "category",
             "description",
+            "broader",
+            "broader_passage",
+            "narrower",
             "roles",
             "status",
             "source",
@@ -105,3 +127,10 @@ class SkillSerializer(ModelValidationMixin, SourcedSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        broader, user = instance.broader, getattr(self.context.get("request"), "user", None)
+        if broader is not None and not broader.is_published and not Skill.objects.shows_drafts_to(user):
+            data["broader"] = None  # a draft is not shown to the public, not even by its slug
+        return data

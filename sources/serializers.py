@@ -1,13 +1,23 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from careerguide.api import StrictCharField, StrictModelSerializer
+from core.api.fields import StrictCharField
+from core.api.serializers import StrictModelSerializer
 from sources.models import Source
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    # A URI or null, never "": a blank URLField would be a oneOf (uri, or a string of length 0) in the
+    # schema, which validators that skip `format` cannot tell apart, and an empty string is no URI.
+    url = serializers.SerializerMethodField(help_text="Where the source can be read, or null if it is not online.")
+
     class Meta:
         model = Source
         fields = ["slug", "title", "author", "publisher", "url"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_url(self, source) -> str | None:
+        return source.url or None
 
 
 class SourcedSerializer(StrictModelSerializer):

@@ -42,3 +42,10 @@ def api():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture
+def as_curator(api, curator):
+    """The API client, signed in as a curator."""
+    api.force_authenticate(curator)
+    return api

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from careerguide.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
 from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
 from skills.models import Skill, SkillCategory
@@ -129,3 +129,71 @@ class CuratorFactory(UserFactory):
     def curators_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name="Curators"))
+
+
+# --- paths (career paths, steps, step skills, resources) ---------------------------------------------
+from paths.models import Path, PathStep, Resource, StepSkill  # noqa: E402  (appended section)
+
+
+class PathFactory(SourcedFactory):
+    class Meta:
+        model = Path
+
+    name = factory.Sequence(lambda n: f"Path {n}")
+    slug = factory.Sequence(lambda n: f"path-{n}")
+    target_role = factory.SubFactory(RoleFactory)
+    summary = "The way in, step by step."
+    status = PublicationStatus.PUBLISHED
+
+
+class PathStepFactory(SourcedFactory):
+    class Meta:
+        model = PathStep
+
+    path = factory.SubFactory(PathFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Step {n}")
+    slug = factory.Sequence(lambda n: f"step-{n}")
+    what_to_do = "Do the thing."
+    status = PublicationStatus.PUBLISHED
+
+
+class StepSkillFactory(SourcedFactory):
+    class Meta:
+        model = StepSkill
+
+    step = factory.SubFactory(PathStepFactory)
+    skill = factory.SubFactory(SkillFactory)
+
+
+class ResourceFactory(SourcedFactory):
+    class Meta:
+        model = Resource
+
+    name = factory.Sequence(lambda n: f"Resource {n}")
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    kind = "guide"
+
+
+# Rows for query-count tests: a page must run the same queries whether these made 1 or 5 of each.
+def make_postings_with_links(n):
+    """n postings, each with a skill link, its role with a skill and a salary figure, and a spare skill."""
+    for _ in range(n):
+        posting = JobPostingFactory()
+        SkillFactory()
+        PostingSkillFactory(posting=posting)
+        RoleSkillFactory(role=posting.role)
+        SalaryFigureFactory(role=posting.role)
+
+
+def make_roles_with_everything(n):
+    """n roles sharing three skills, each with a salary figure, a posting and a relation to another role."""
+    skills = SkillFactory.create_batch(3)
+    for _ in range(n):
+        role = RoleFactory()
+        for skill in skills:
+            RoleSkillFactory(role=role, skill=skill)
+        SalaryFigureFactory(role=role)
+        posting = JobPostingFactory(role=role)
+        PostingSkillFactory(posting=posting, skill=skills[0])
+        RoleRelationFactory(from_role=role, to_role=RoleFactory())

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.content import content_app_labels
 from roles.models import Role
 from skills.models import Skill
 from tests.factories import RoleFactory, SkillFactory, UserFactory
@@ -21,13 +22,16 @@ CONTENT_CHANGELISTS = [
     "postings_company",
     "postings_fieldofstudy",
     "postings_jobposting",
+    "paths_path",
+    "paths_resource",
 ]
 
 
 def test_curators_group_holds_only_content_permissions():
     group = Group.objects.get(name="Curators")
     apps = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert apps == {"sources", "skills", "roles", "postings"}
+    assert apps == set(content_app_labels())
+    assert apps == {"sources", "skills", "roles", "postings", "paths"}
     assert not group.permissions.filter(content_type__app_label__in=["auth", "authtoken", "sessions"]).exists()
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from careerguide.search import search
+from careers.search import search
 from tests.factories import CompanyFactory, JobPostingFactory
 
 pytestmark = pytest.mark.django_db

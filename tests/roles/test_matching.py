@@ -2,7 +2,7 @@
 
 import pytest
 
-from roles.matching import UnknownSkills, match_skills
+from careers.matching import UnknownSkills, match_skills
 from tests.factories import (
     JobPostingFactory,
     PostingSkillFactory,
@@ -84,19 +84,24 @@ def test_draft_roles_and_postings_are_left_out():
     assert (result.roles, result.postings) == ([], [])
 
 
+# The skills, the hierarchy, the roles and their essentials, draft skills, postings met and the two
+# near-miss groups (what a near miss lacks is one more query, only when there are near misses to show).
+MATCH_QUERIES = 8
+
+
 def test_match_runs_the_same_queries_for_few_or_many_roles_and_postings(django_assert_num_queries):
     python = SkillFactory(slug="python")
     role = RoleSkillFactory(skill=python).role
     PostingSkillFactory(skill=python, posting=JobPostingFactory(role=role))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(MATCH_QUERIES):
         match_skills(["python"])
     for _ in range(20):
         role = RoleSkillFactory(skill=python).role
         PostingSkillFactory(skill=python, posting=JobPostingFactory(role=role))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(MATCH_QUERIES):
         result = match_skills(["python"])
     assert (len(result.roles), len(result.postings), result.postings_page.has_next) == (21, 20, True)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(MATCH_QUERIES):
         second = match_skills(["python"], page=2)
     assert (len(second.postings), second.postings_page.has_next) == (1, False)
 

@@ -13,6 +13,7 @@ On SQLite: every word must appear somewhere (substring match), and names rank ab
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import BadRequest
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 
@@ -50,9 +51,21 @@ class SearchResults:
         return len(self.roles) + len(self.skills) + len(self.postings) + len(self.companies)
 
 
+class QueryTooLong(BadRequest):
+    """A query over MAX_QUERY_LENGTH: the site answers with its 400 page, saying so (core/api/errors.py)."""
+
+    fields = ["q"]
+
+
 def clean_query(raw):
-    """Trimmed, NUL-free, and capped: an overlong query is cut, never an error."""
-    return " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    """
+    Trimmed and NUL-free. Longer than MAX_QUERY_LENGTH (the search box's maxlength) is refused rather
+    than cut: results for a cut query would answer a question nobody asked.
+    """
+    query = " ".join((raw or "").replace("\x00", " ").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryTooLong(f"That search is too long: at most {MAX_QUERY_LENGTH} characters.")
+    return query
 
 
 def search(raw_query):

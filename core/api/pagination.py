@@ -1,9 +1,8 @@
 """
-The API's pagination and filter backend. A module of their own: DRF imports them from settings while it
-loads its generic views, so nothing here may import a view.
+The API's pagination. DRF imports it from settings while it loads its generic views, so nothing here
+may import a view.
 """
 
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -20,6 +19,8 @@ class Pagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    # Pages are numbers only, as the schema says: DRF would also take `?page=last`.
+    last_page_strings = ()
     django_paginator_class = CappedPaginator
 
     def get_paginated_response(self, data):
@@ -52,26 +53,18 @@ class Pagination(PageNumberPagination):
         size = request.query_params.get(self.page_size_query_param)
         if size is None:
             return self.page_size
-        if not (size.isascii() and size.isdigit() and int(size) > 0):
-            raise ValidationError({self.page_size_query_param: ["A whole number of at least 1."]})
-        return min(int(size), self.max_page_size)
+        # Refused rather than capped: the schema promises 1 to max_page_size, and a client asking for
+        # more would otherwise get fewer rows than it asked for without being told.
+        if not (size.isascii() and size.isdigit() and 0 < int(size) <= self.max_page_size):
+            raise ValidationError({self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]})
+        return int(size)
 
-
-class StrictFilterBackend(DjangoFilterBackend):
-    """
-    The API's filters are the site's FilterSets, but stricter: a blank value (`?degree=`) is an error
-    rather than "any", because a program that sends one has almost certainly made a mistake.
-    """
-
-    def get_filterset_kwargs(self, request, queryset, view):
-        kwargs = super().get_filterset_kwargs(request, queryset, view)
-        filterset_class = self.get_filterset_class(view, queryset)
-        names = set(filterset_class.base_filters) if filterset_class else set()
-        blank = sorted(
-            name
-            for name in names
-            if name in request.query_params and any(not value.strip() for value in request.query_params.getlist(name))
-        )
-        if blank:
-            raise ValidationError({name: ["May not be blank: leave the parameter out instead."] for name in blank})
-        return kwargs
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"] |= bounds.get(parameter["name"], {})
+        return parameters

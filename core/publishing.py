@@ -15,6 +15,10 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# For filters across relations (`skill__status=PUBLISHED`), where the literal used to be repeated.
+PUBLISHED = PublicationStatus.PUBLISHED
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)

@@ -1,0 +1,283 @@
+"""
+The skill match: given the skills someone has, which roles fit and which postings they qualify for.
+
+The chosen skills are first read through the skill hierarchy (`skills.hierarchy.meets`): a person who
+knows PyTorch meets a requirement for "Machine learning frameworks", its broader skill. Everything below
+compares what roles and postings ask for with these met skills.
+
+A role is ranked by the share of its essential *technical* skills the person covers (then by how many
+of its optional skills, then by name). Its essential soft skills ("Communication", "Fast learner") are
+reported apart and never change the score, so they cannot drag a good technical fit to 0; a role that
+asks for no technical skill at all is scored on its essential skills as they are. A posting's
+requirements are met when the person has every skill the posting marks essential; skills a posting
+lists as alternatives ("SQL, Python, or R") are optional and never block a match. The site's match
+page and the API's `match` endpoint both call `match_skills`, so the two can never disagree. Counting
+happens in SQL, so the cost does not grow with Python loops over every posting; the page and the API
+run the same fixed number of queries whatever the data size.
+
+Postings met are a page of live postings, newest first, found without testing every posting: a posting
+can only be met if its `match_anchor` (one of its essential skills, the rarest) is among the met skills
+(the chosen ones and those they meet through the hierarchy), which an index answers; each such
+candidate is then checked for a missing essential skill. Pages are not counted (that would mean
+finding every match): they say only whether another follows.
+
+Near misses ("missing 1", "missing 2") cannot use the anchor: a posting missing one skill may be
+anchored on exactly that skill. They are looked for where a job seeker would look next, among the
+newest NEAR_MISS_WINDOW live postings of each of the NEAR_MISS_ROLES best-fitting roles (one role's
+postings each, by the role's index), and each group shows the newest NEAR_MISSES_SHOWN there, with what
+is missing (each candidate's missing essentials counted up to 3 through the posting-skill index). So a
+near miss for a role that fits badly, or older than its role's window, is not shown: the groups are a
+bounded sample to act on, not a census. Every part is a fixed number of queries.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, prefetch_related_objects
+
+from core.pagination import COUNT_CAP, CappedCount
+from core.publishing import PUBLISHED
+from postings.models import JobPosting, PostingSkill
+from roles.models import Role, RoleSkill
+from skills.hierarchy import meets
+from skills.models import Importance, Skill, SkillKind
+
+
+@dataclass
+class SoftSkillAsked:
+    """An essential soft skill of a role, and whether the person ticked it: shown, never scored."""
+
+    skill: Skill
+    have: bool
+
+
+@dataclass
+class RoleMatch:
+    role: Role
+    essential_total: int  # every published essential skill, technical and soft
+    essential_covered: int
+    optional_covered: int
+    missing: list = field(default_factory=list)  # essential Skills the person lacks, technical and soft
+    technical_total: int = 0  # published essential technical skills: what the score is the share of
+    technical_covered: int = 0
+    missing_technical: list = field(default_factory=list)  # essential technical Skills the person lacks
+    soft_skills: list = field(default_factory=list)  # SoftSkillAsked, for each essential soft skill
+
+    @property
+    def coverage(self):
+        """
+        Share of essential technical skills covered, 0.0–1.0. A role with no technical essential is scored
+        on its essential skills as they are; one that lists no essential skill at all counts as 0.
+        """
+        if self.technical_total:
+            return self.technical_covered / self.technical_total
+        return self.essential_covered / self.essential_total if self.essential_total else 0.0
+
+    @property
+    def coverage_percent(self):
+        return round(self.coverage * 100)
+
+
+POSTINGS_PER_PAGE = 20
+LAST_PAGE = COUNT_CAP // POSTINGS_PER_PAGE
+# Near misses: postings missing 1 or 2 essential skills, from the newest NEAR_MISS_WINDOW live postings
+# of each of the NEAR_MISS_ROLES best-fitting roles; each group shows its newest NEAR_MISSES_SHOWN.
+NEAR_MISS_COUNTS = (1, 2)
+NEAR_MISS_ROLES = 3
+NEAR_MISS_WINDOW = 200
+NEAR_MISSES_SHOWN = 10
+
+
+@dataclass
+class NearMisses:
+    """Postings missing exactly `missing_count` essential skills; each posting has `missing_skills`."""
+
+    missing_count: int
+    postings: list[JobPosting]
+
+
+@dataclass
+class PostingsPage:
+    """One page of the postings met, newest first; uncounted, it knows only whether another follows."""
+
+    postings: list[JobPosting]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+
+@dataclass
+class SkillMatch:
+    skills: list[Skill]  # the published skills matched on
+    unknown_slugs: list[str]  # slugs asked for that name no published skill
+    roles: list[RoleMatch]  # best first
+    postings_page: PostingsPage
+    implied_skills: list[Skill] = field(default_factory=list)  # broader skills met through the chosen ones
+    near_misses: list[NearMisses] = field(default_factory=list)  # missing 1, missing 2
+    near_miss_roles: list[Role] = field(default_factory=list)  # whose postings the near misses come from
+
+    @property
+    def postings(self):
+        """The live postings on this page whose essential skills are all covered."""
+        return self.postings_page.postings
+
+
+class UnknownSkills(ValueError):
+    def __init__(self, slugs):
+        self.slugs = slugs
+        super().__init__("Unknown skill: " + ", ".join(slugs))
+
+
+def resolve_skills(slugs):
+    """The published skills named by `slugs` (order kept, duplicates dropped) and the slugs that name none."""
+    wanted = list(dict.fromkeys(slug.strip() for slug in slugs if slug and slug.strip()))
+    found = {skill.slug: skill for skill in Skill.objects.published().filter(slug__in=wanted)}
+    return [found[slug] for slug in wanted if slug in found], [slug for slug in wanted if slug not in found]
+
+
+def page_number(raw):
+    """A page number from the address: 1 for anything that is not a whole number from 1 to LAST_PAGE."""
+    raw = str(raw or "")
+    return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= LAST_PAGE else 1
+
+
+def match_skills(slugs, *, roles=None, postings=None, strict=False, page=1):
+    """
+    Rank `roles` (default: all published) and list page `page` of the `postings` (default: all live)
+    whose requirements the skills in `slugs` meet. With strict=True an unknown slug raises UnknownSkills.
+    """
+    skills, unknown = resolve_skills(slugs)
+    if strict and unknown:
+        raise UnknownSkills(unknown)
+    chosen_ids = {skill.pk for skill in skills}
+    skill_ids = sorted(meets(chosen_ids))  # the chosen skills and every broader skill they meet
+    implied_ids = [pk for pk in skill_ids if pk not in chosen_ids]
+    postings = postings if postings is not None else JobPosting.objects.live()
+    ranked = _rank_roles(roles if roles is not None else Role.objects.published(), skill_ids)
+    near_miss_roles = [match.role for match in ranked if match.coverage > 0][:NEAR_MISS_ROLES]
+    # Draft skills never block a match: they are left out of every "missing" below like met skills.
+    draft_skill_ids = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
+    return SkillMatch(
+        skills=skills,
+        unknown_slugs=unknown,
+        roles=ranked,
+        postings_page=_postings_met(postings, skill_ids, draft_skill_ids, page_number(page)),
+        implied_skills=list(Skill.objects.filter(pk__in=implied_ids).order_by("name")) if implied_ids else [],
+        near_misses=_near_misses(postings, [*skill_ids, *draft_skill_ids], near_miss_roles),
+        near_miss_roles=near_miss_roles,
+    )
+
+
+def _rank_roles(roles, skill_ids):
+    essential = Q(role_skills__importance=Importance.ESSENTIAL, role_skills__skill__status=PUBLISHED)
+    technical = Q(role_skills__skill__kind=SkillKind.TECHNICAL)
+    optional = Q(role_skills__importance=Importance.OPTIONAL, role_skills__skill__status=PUBLISHED)
+    have = Q(role_skills__skill__in=skill_ids)
+    essential_skills = Prefetch(
+        "role_skills",
+        queryset=RoleSkill.objects.essential()
+        .filter(skill__status=PUBLISHED)
+        .select_related("skill")
+        .order_by("skill__name"),
+        to_attr="essential_role_skills",
+    )
+    annotated = (
+        roles.annotate(
+            essential_total=Count("role_skills", filter=essential),
+            essential_covered=Count("role_skills", filter=essential & have),
+            technical_total=Count("role_skills", filter=essential & technical),
+            technical_covered=Count("role_skills", filter=essential & technical & have),
+            optional_covered=Count("role_skills", filter=optional & have),
+        )
+        .prefetch_related(essential_skills)
+        .order_by()
+    )
+    met = set(skill_ids)
+    matches = []
+    for role in annotated:
+        essentials = [link.skill for link in role.essential_role_skills]
+        matches.append(
+            RoleMatch(
+                role=role,
+                essential_total=role.essential_total,
+                essential_covered=role.essential_covered,
+                optional_covered=role.optional_covered,
+                missing=[skill for skill in essentials if skill.pk not in met],
+                technical_total=role.technical_total,
+                technical_covered=role.technical_covered,
+                missing_technical=[s for s in essentials if s.kind == SkillKind.TECHNICAL and s.pk not in met],
+                soft_skills=[SoftSkillAsked(s, s.pk in met) for s in essentials if s.kind == SkillKind.SOFT],
+            )
+        )
+    matches.sort(key=lambda m: (-m.coverage, -m.optional_covered, m.role.name))
+    return matches
+
+
+def _postings_met(postings, skill_ids, draft_skill_ids, number):
+    met = postings.met_by(skill_ids, draft_skill_ids=draft_skill_ids).newest_first().select_related("company", "role")
+    start = (number - 1) * POSTINGS_PER_PAGE
+    rows = list(met[start : start + POSTINGS_PER_PAGE + 1])  # one more: is there a next page?
+    return PostingsPage(
+        postings=rows[:POSTINGS_PER_PAGE],
+        number=number,
+        has_next=len(rows) > POSTINGS_PER_PAGE and number < LAST_PAGE,
+    )
+
+
+def _near_misses(postings, not_missing, roles):
+    """
+    For k in NEAR_MISS_COUNTS, the newest NEAR_MISSES_SHOWN postings missing exactly k essential skills,
+    among the newest NEAR_MISS_WINDOW of each role in `roles`: a query per group, and one for what each
+    posting shown is missing.
+    """
+    if not roles:
+        return [NearMisses(missing_count=k, postings=[]) for k in NEAR_MISS_COUNTS]
+    # Each role's window is its own LIMITed subquery (served by posting_role_newest, or a bitmap scan
+    # of the role's postings where the planner prefers it: either way one role's rows); a UNION ALL of
+    # "id IN (window)" keeps each LIMIT inside a plain SELECT, which SQLite allows in a compound too.
+    windows = [
+        JobPosting.objects.filter(pk__in=postings.filter(role=role).newest_first().values("pk")[:NEAR_MISS_WINDOW])
+        .order_by()
+        .values("pk")
+        for role in roles
+    ]
+    candidates = postings.filter(pk__in=windows[0].union(*windows[1:], all=True)).annotate(
+        missing_count=CappedCount(
+            PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk")), cap=max(NEAR_MISS_COUNTS)
+        )
+    )
+    # The group's page of ids first, then its rows with their company and role: joined after the
+    # filter, the planner (which cannot estimate the count's selectivity) would join every candidate.
+    groups = [
+        NearMisses(
+            missing_count=k,
+            postings=list(
+                JobPosting.objects.filter(
+                    pk__in=candidates.filter(missing_count=k).newest_first().values("pk")[:NEAR_MISSES_SHOWN]
+                )
+                .newest_first()
+                .select_related("company", "role")
+            ),
+        )
+        for k in NEAR_MISS_COUNTS
+    ]
+    shown = [posting for group in groups for posting in group.postings]
+    missing = PostingSkill.objects.missing_from(not_missing).select_related("skill").order_by("skill__name")
+    prefetch_related_objects(shown, Prefetch("posting_skills", queryset=missing, to_attr="missing_links"))
+    for posting in shown:
+        posting.missing_skills = [link.skill for link in posting.missing_links]
+    return groups
+
+
+__all__ = [
+    "NearMisses",
+    "PostingsPage",
+    "RoleMatch",
+    "SkillMatch",
+    "SoftSkillAsked",
+    "UnknownSkills",
+    "match_skills",
+    "resolve_skills",
+]

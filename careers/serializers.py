@@ -1,0 +1,108 @@
+"""What the skill match and the comparison look like in the API."""
+
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+from rest_framework.utils.urls import replace_query_param
+
+from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN
+from postings.serializers import RoleRefSerializer
+from roles.serializers import PostingLinkSerializer, RoleSerializer
+from skills.models import Importance
+
+
+class SkillRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SoftSkillAskedSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    have = serializers.BooleanField(help_text="Whether the given skills include it.")
+
+
+class RoleMatchSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="role.slug")
+    name = serializers.CharField(source="role.name")
+    url = serializers.SerializerMethodField()
+    coverage_percent = serializers.IntegerField(
+        help_text="Share of the role's essential technical skills covered (technical_covered of technical_total); "
+        "soft skills never change it. A role with no technical essential is scored on all its essential skills."
+    )
+    essential_total = serializers.IntegerField(help_text="Essential skills, technical and soft.")
+    essential_covered = serializers.IntegerField(
+        help_text="Essential skills covered, technical and soft; a narrower skill covers its broader one."
+    )
+    technical_total = serializers.IntegerField(help_text="Essential technical skills: what coverage_percent is of.")
+    technical_covered = serializers.IntegerField(help_text="Essential technical skills covered.")
+    optional_covered = serializers.IntegerField()
+    missing = SkillRefSerializer(many=True, help_text="Essential skills not covered, technical and soft.")
+    missing_technical = SkillRefSerializer(many=True, help_text="Essential technical skills not covered.")
+    soft_skills = SoftSkillAskedSerializer(
+        many=True, help_text="The role's essential soft skills, shown apart: they never change coverage_percent."
+    )
+
+    def get_url(self, match) -> str:
+        return reverse("api:role-detail", kwargs={"slug": match.role.slug}, request=self.context.get("request"))
+
+
+class PostingsMetSerializer(serializers.Serializer):
+    """One page of the postings met, newest first. Uncounted: finding every match would be the slow part."""
+
+    page = serializers.IntegerField(source="number")
+    next = serializers.SerializerMethodField(help_text="The next page's address, or null on the last.")
+    previous = serializers.SerializerMethodField(help_text="The previous page's address, or null on the first.")
+    results = PostingLinkSerializer(source="postings", many=True)
+
+    def _page_url(self, number) -> str:
+        request = self.context["request"]
+        return replace_query_param(request.build_absolute_uri(), "page", number)
+
+    def get_next(self, page) -> str | None:
+        return self._page_url(page.number + 1) if page.has_next else None
+
+    def get_previous(self, page) -> str | None:
+        return self._page_url(page.number - 1) if page.has_previous else None
+
+
+class NearMissPostingSerializer(PostingLinkSerializer):
+    missing = SkillRefSerializer(source="missing_skills", many=True, help_text="The essential skills not covered.")
+
+
+class NearMissesSerializer(serializers.Serializer):
+    missing_count = serializers.IntegerField(help_text="How many essential skills each of these postings misses.")
+    results = NearMissPostingSerializer(source="postings", many=True)
+
+
+class MatchSerializer(serializers.Serializer):
+    skills = SkillRefSerializer(many=True)
+    implied_skills = SkillRefSerializer(
+        many=True, help_text="Broader skills the given ones meet through the skill hierarchy (pytorch → ml-frameworks)."
+    )
+    roles = RoleMatchSerializer(many=True)
+    postings = PostingsMetSerializer(
+        source="postings_page", help_text="Open postings whose essential skills are all covered, a page at a time."
+    )
+    near_misses = NearMissesSerializer(
+        many=True,
+        help_text=f"Open postings missing 1, then 2, essential skills: the newest {NEAR_MISSES_SHOWN} of each "
+        f"among the newest {NEAR_MISS_WINDOW} postings of each of the {NEAR_MISS_ROLES} best-fitting roles "
+        "(near_miss_roles).",
+    )
+    near_miss_roles = RoleRefSerializer(many=True, help_text="The roles whose postings near_misses come from.")
+
+
+class SkillRowSerializer(serializers.Serializer):
+    skill = SkillRefSerializer()
+    importances = serializers.ListField(
+        child=serializers.ChoiceField(choices=Importance.choices, allow_null=True),
+        help_text="How much each compared role (in order) needs the skill; null where a role does not list it.",
+    )
+
+
+class CompareSerializer(serializers.Serializer):
+    roles = RoleSerializer(many=True)
+    shared_skills = SkillRefSerializer(many=True, help_text="Skills every compared role lists.")
+    skills = SkillRowSerializer(
+        source="skill_rows", many=True, help_text="Every skill any compared role lists; shared ones first."
+    )

@@ -1,0 +1,55 @@
+from django.shortcuts import render
+
+from careers.comparing import MIN_ROLES, compare_roles
+from careers.matching import NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, match_skills
+from careers.search import search as run_search
+from core.caching import cached_page
+from roles.models import Role
+from skills.models import Skill
+
+LATEST_POSTINGS_PER_ROLE = 3
+
+
+@cached_page()
+def home(request):
+    roles = Role.objects.visible_to(request.user).for_cards()
+    return render(request, "careers/home.html", {"roles": roles})
+
+
+@cached_page()
+def search(request):
+    results = run_search(request.GET.get("q", ""))
+    return render(request, "careers/search.html", {"results": results, "query": results.query})
+
+
+@cached_page()
+def match(request):
+    chosen = request.GET.getlist("skill")
+    roles = Role.objects.visible_to(request.user)
+    result = match_skills(chosen, roles=roles, page=request.GET.get("page")) if chosen else None
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "skills": Skill.objects.published().in_category_order(),  # draft skills never count in a match
+        "chosen": set(chosen),
+        "result": result,
+        "query_without_page": query.urlencode(),
+        "near_misses_shown": NEAR_MISSES_SHOWN,
+        "near_miss_window": NEAR_MISS_WINDOW,
+    }
+    return render(request, "careers/match.html", context)
+
+
+@cached_page()
+def compare(request):
+    roles = Role.objects.visible_to(request.user)
+    comparison = compare_roles(request.GET.getlist("role"), roles=roles)
+    for role in comparison.roles:  # at most MAX_ROLES small index range scans
+        role.latest_postings = role.postings.latest(LATEST_POSTINGS_PER_ROLE)
+    context = {
+        "all_roles": roles,
+        "comparison": comparison,
+        "chosen": {role.slug for role in comparison.roles} | set(comparison.unknown_slugs),
+        "min_roles": MIN_ROLES,
+    }
+    return render(request, "careers/compare.html", context)

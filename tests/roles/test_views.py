@@ -1,0 +1,87 @@
+"""The role pages: the list, a role's page with the passage behind each fact, and the salaries page."""
+
+import pytest
+from django.urls import reverse
+
+from roles.models import Role
+from tests.factories import JobPostingFactory, RoleFactory, make_postings_with_links
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url, facts",
+    [
+        ("/roles/", ["NLP Scientist", "about 110,000 USD per year"]),
+        (
+            "/roles/data-scientist/",
+            ["138,365", "Probability and statistics", "Disney", "Snap Inc.", "Essential skills to learn for this move"],
+        ),
+        (
+            "/roles/machine-learning-engineer/",
+            [
+                "common transition into Machine Learning Engineer",
+                "Software Engineer",
+                "ideally at least a degree in computer science",
+            ],
+        ),
+        ("/salaries/", ["138,365", "122,265", "about 110,000", "<svg", "Not stated", "median"]),
+    ],
+)
+def test_pages_show_the_guides_facts(client, guide, url, facts):
+    response = client.get(url)
+    assert response.status_code == 200
+    for fact in facts:
+        assert fact in response.content.decode(), f"{fact!r} missing from {url}"
+
+
+def test_every_fact_on_a_role_page_can_show_its_passage(client, guide):
+    html = client.get("/roles/data-scientist/").content.decode()
+    assert "making an average salary of $138,365 annually in the U.S." in html
+    assert html.count('<details class="source">') >= 10
+
+
+# Query counts: the same with a few rows and with many.
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/roles/",
+        "/salaries/",
+    ],
+)
+def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, django_assert_num_queries, uncached):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_postings_with_links(2)
+    client.get(url)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    make_postings_with_links(18)
+    with django_assert_num_queries(len(few)):
+        assert client.get(url).status_code == 200
+
+
+def test_detail_pages_run_the_same_queries_for_few_or_many_related_rows(client, django_assert_num_queries, uncached):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PostingSkillFactory, RoleRelationFactory, RoleSkillFactory, SalaryFigureFactory
+
+    role = RoleFactory()
+    RoleSkillFactory(role=role)
+    RoleRelationFactory(from_role=role)
+    JobPostingFactory(role=role)
+    SalaryFigureFactory(role=role)
+    urls = [reverse("roles:detail", args=[role.slug])]
+    with CaptureQueriesContext(connection) as few:
+        client.get(urls[0])
+    for _ in range(10):
+        RoleSkillFactory(role=role)
+        RoleRelationFactory(from_role=role)
+        RoleRelationFactory(to_role=role)
+        PostingSkillFactory(posting=JobPostingFactory(role=role))
+        SalaryFigureFactory(role=role)
+    with django_assert_num_queries(len(few)):
+        assert client.get(urls[0]).status_code == 200
+    assert Role.objects.count() > 20
