@@ -48,7 +48,18 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}}
+    # bypass_csp stays False: the pages must work under their real Content-Security-Policy.
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "bypass_csp": False}
+
+
+# Runs in every page before its own scripts (Playwright injects it past the page's policy): any
+# Content-Security-Policy violation, including ones the browser would not print, becomes a console error.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ` +
+                `${event.blockedURI || "inline code"} in ${event.sourceFile || document.URL}:${event.lineNumber}`);
+});
+"""
 
 
 class ConsoleErrors:
@@ -56,7 +67,8 @@ class ConsoleErrors:
 
     A test that deliberately opens a missing page calls expect_404(path): the browser then logs
     "Failed to load resource: ... status of 404" for that document, which is the point of the test,
-    so that one message (for that URL only) is not counted. Nothing else is ignored.
+    so that one message (for that URL only) is not counted. Nothing else is ignored, and a Content Security
+    Policy violation fails the test whatever the type of the message that reports it.
     """
 
     def __init__(self, page):
@@ -68,6 +80,9 @@ class ConsoleErrors:
         self.expected_404_paths.add(path)
 
     def on_console(self, msg):
+        if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text:
+            self.errors.append(f"console.{msg.type} at {self.page.url}: {msg.text}")
+            return
         if msg.type != "error":
             return
         url = (msg.location or {}).get("url", "")
@@ -87,6 +102,7 @@ class ConsoleErrors:
 @pytest.fixture
 def console_errors(page):
     collector = ConsoleErrors(page)
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
     page.on("console", collector.on_console)
     page.on("pageerror", collector.on_pageerror)
     yield collector

@@ -1,4 +1,4 @@
-"""A curator unpublishes a role in the admin, and the public page goes away."""
+"""A curator unpublishes a role in the admin: the public page goes away; the curator still previews it as a draft."""
 
 import re
 
@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_curator_unpublishes_role(page, site, console_errors):
+def test_curator_unpublishes_role(page, browser, site, console_errors):
     user = get_user_model().objects.create_user("curie", password="a-long-test-passphrase", is_staff=True)
     user.groups.add(Group.objects.get(name="Curators"))
     assert page.goto(site + "/roles/software-engineer/").status == 200
@@ -36,7 +36,16 @@ def test_curator_unpublishes_role(page, site, console_errors):
     page.get_by_role("button", name="Go", exact=True).click()  # Django titles it "Run the selected action"
     expect(page.get_by_text("1 record marked draft.")).to_be_visible()
 
-    console_errors.expect_404("/roles/software-engineer/")
-    assert page.goto(site + "/roles/software-engineer/").status == 404
-    page.goto(site + "/")
-    expect(page.get_by_role("link", name="Software Engineer", exact=True)).to_have_count(0)
+    # The curator, still signed in, previews the draft with a banner saying so.
+    assert page.goto(site + "/roles/software-engineer/").status == 200
+    expect(page.get_by_role("status").filter(has_text="Only curators see this page")).to_be_visible()
+
+    # A visitor (a browser context of their own, no session) no longer finds it.
+    visitor = browser.new_context()
+    try:
+        public = visitor.new_page()
+        assert public.goto(site + "/roles/software-engineer/").status == 404
+        public.goto(site + "/")
+        expect(public.get_by_role("link", name="Software Engineer", exact=True)).to_have_count(0)
+    finally:
+        visitor.close()
