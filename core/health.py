@@ -3,8 +3,11 @@ Health endpoints for a load balancer or orchestrator. Never cached, never thrott
 
 /healthz: the process is up and serving (no dependency checked, so a database outage does not make
 every server look dead and get restarted in a loop).
-/readyz: the process can do its work: the primary database, each replica and the cache answer.
-503 with the failing parts named when not, so the balancer stops sending traffic here meanwhile.
+/readyz: the process can do its work: the primary database and each replica answer (503 with the
+failing parts named when not, so the balancer stops sending traffic here meanwhile). The cache is
+checked and reported too, but a failing cache leaves the answer 200 ("degraded"): the app serves from
+the database without it (core/cache_backends.py), and every server shares the one cache, so a 503
+would take them all out of the balancer for an outage they survive.
 """
 
 import logging
@@ -30,13 +33,11 @@ def healthz(request):
 @require_safe
 def readyz(request):
     checks = {alias: _database_answers(alias) for alias in [DEFAULT_DB_ALIAS, *settings.DATABASE_REPLICAS]}
-    checks["cache"] = _cache_answers()
     ready = all(checks.values())
+    checks["cache"] = _cache_answers()
+    status = "unavailable" if not ready else "ok" if checks["cache"] else "degraded"
     return JsonResponse(
-        {
-            "status": "ok" if ready else "unavailable",
-            "checks": {k: "ok" if v else "failing" for k, v in checks.items()},
-        },
+        {"status": status, "checks": {k: "ok" if v else "failing" for k, v in checks.items()}},
         status=200 if ready else 503,
     )
 

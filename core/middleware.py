@@ -1,9 +1,16 @@
 """Request checks that every view relies on."""
 
+import logging
+
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from core.logs import accepted_request_id, request_id
+
 NUL = "\x00"
+
+logger = logging.getLogger(__name__)
 
 
 class RejectNulBytesMiddleware:
@@ -38,3 +45,55 @@ class RejectNulBytesMiddleware:
                 status=400,
             )
         return render(request, "400.html", {"message": message, "fields": fields}, status=400)
+
+
+class RequestIdMiddleware:
+    """
+    Gives each request an id: the caller's `X-Request-ID` (a proxy's or a client's) when it is sane,
+    else a new one. Every log line written while the request runs carries it (core/logs.py), and the
+    response echoes it, so a user's report, the proxy's log and ours can be matched. First in MIDDLEWARE,
+    so that even a redirect or a refusal by a later middleware gets one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = accepted_request_id(request.headers.get("X-Request-ID"))
+        # Not reset on the way out: Django logs an error response after the middleware; request_finished
+        # clears it (core/logs.py).
+        request_id.set(request.request_id)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """
+    While the database cannot be reached (a restart, a failover), a request that needs it gets a 503
+    with Retry-After, a short log line and no traceback, instead of a 500 per request: the outage is
+    the operator's news, not a bug. Connections recover by themselves (CONN_HEALTH_CHECKS). Under /api/
+    the answer uses the API's error shape.
+    """
+
+    RETRY_AFTER_SECONDS = 5  # as core.api.errors.DatabaseUnavailable
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("Database unavailable: %s", str(exception).strip().splitlines()[0] if str(exception) else "")
+        message = "The database is not answering right now. Try again in a few seconds."
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"status": 503, "code": "service_unavailable", "detail": message, "errors": {}}, status=503
+            )
+        else:
+            response = render(request, "503.html", {"message": message}, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response

@@ -7,6 +7,7 @@ doing it at once can each let a request through that together exceed the limit. 
 `cache.incr` (atomic in Redis) costs one small round trip and cannot be raced past.
 """
 
+from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
 
@@ -23,10 +24,20 @@ class AnonFixedWindowThrottle(AnonRateThrottle):
         self.cache.add(key, 0, timeout=self.duration + 1)
         try:
             count = self.cache.incr(key)
-        except ValueError:  # evicted between add() and incr(): start the window again
+        except ValueError:
+            # Evicted between add() and incr(): start the window again. Also what a cache that does not answer
+            # raises (core/cache_backends.py): while Redis is down every request is let through (fail open).
             self.cache.add(key, 1, timeout=self.duration + 1)
             count = 1
         return count <= self.num_requests
+
+    def get_ident(self, request):
+        # The client's address as the login lockout sees it (settings.CLIENT_IP_META_KEYS). DRF's own
+        # get_ident trusts X-Forwarded-For, which a client can set to a new value on every request.
+        for key in settings.CLIENT_IP_META_KEYS:
+            if request.META.get(key):
+                return request.META[key].split(",")[0].strip()
+        return ""
 
     def wait(self):
         return max(0.0, self.window_ends - self.timer())

@@ -47,4 +47,4 @@ def test_redis_url_switches_the_cache_to_redis():
         capture_output=True,
         text=True,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "core.cache_backends.ResilientRedisCache"

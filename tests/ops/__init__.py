@@ -1,0 +1,1 @@
+"""Operations: logs, request ids, surviving cache and database faults, backup and restore."""
