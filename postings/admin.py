@@ -1,14 +1,28 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from careerguide.admin import PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline
-from core.admin import LargeTableAdmin, autocomplete_filter, related_changelist_link
-from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
+from core.admin import (
+    PROVENANCE_FIELDSET,
+    LargeTableAdmin,
+    PublishableAdmin,
+    SourcedInline,
+    autocomplete_filter,
+    related_changelist_link,
+)
+from postings.models import Company, FieldOfStudy, JobPosting, PostingLocation, PostingSkill
 
 
 class PostingSkillInline(SourcedInline):
     model = PostingSkill
     autocomplete_fields = ["skill", "source"]
     fields = ["skill", "importance", "source", "source_passage"]
+
+
+class PostingLocationInline(admin.TabularInline):
+    model = PostingLocation
+    fields = ["kind", "city", "region", "country"]
+    extra = 0
+    verbose_name_plural = "locations: places of work, or the countries a remote job accepts applicants from"
 
 
 @admin.register(Company)
@@ -18,17 +32,17 @@ class CompanyAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [*PublishableAdmin.readonly_fields, "postings"]
     fieldsets = [
-        (None, {"fields": ("name", "slug", "description", "status", "postings")}),
+        (None, {"fields": ("name", "slug", "description", "website", "status", "postings")}),
         PROVENANCE_FIELDSET,
     ]
 
     @admin.display(description="Postings")
     def postings(self, company):
-        return related_changelist_link(JobPosting, "company", company)
+        return related_changelist_link(company, "postings")
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(admin.ModelAdmin):
+class FieldOfStudyAdmin(SimpleHistoryAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -43,6 +57,8 @@ class JobPostingAdmin(LargeTableAdmin, PublishableAdmin):
         autocomplete_filter("company"),
         "seniority",
         "min_degree",
+        "workplace",
+        "employment_type",
     ]
     # On PostgreSQL the search goes through the indexed full-text document (title, company, texts);
     # these substring fields serve SQLite, the small embedded database.
@@ -50,10 +66,21 @@ class JobPostingAdmin(LargeTableAdmin, PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["company", "role", "fields_of_study", "source"]
     list_select_related = ["company", "role"]
-    inlines = [PostingSkillInline]
+    inlines = [PostingLocationInline, PostingSkillInline]
     fieldsets = [
         (None, {"fields": ("title", "slug", "company", "role", "seniority", "status", "posted_on", "valid_through")}),
         ("The posting", {"fields": ("summary", "responsibilities", "requirements")}),
+        (
+            "Where, terms and how to apply",
+            {
+                "description": "All optional: leave blank what the posting does not say. Places are listed below.",
+                "fields": (
+                    ("workplace", "employment_type"),
+                    ("pay_min", "pay_max", "pay_currency", "pay_period"),
+                    ("apply_url", "apply_email"),
+                ),
+            },
+        ),
         (
             "Structured requirements",
             {

@@ -1,9 +1,15 @@
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
-from careerguide.api import ModelValidationMixin, StrictManyRelatedField
-from postings.filters import DEGREE_BY_NAME
-from postings.models import Company, Degree, FieldOfStudy, JobPosting
-from roles.models import Role
+from core.api.fields import StrictManyRelatedField
+from core.api.serializers import ModelValidationMixin, StrictModelSerializer
+from postings.models import DEGREE_BY_NAME, Company, Degree, FieldOfStudy, JobPosting, PostingLocation
+from roles.currencies import CURRENCY_CHOICES
+from roles.models import PayPeriod, Role
 from roles.serializers import PostingsLinkMixin
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import SourcedSerializer
@@ -24,6 +30,20 @@ class DegreeField(serializers.ChoiceField):
         return DEGREE_BY_NAME[super().to_internal_value(data)].value
 
 
+# Pay currency and period described by a pattern, not as enums: the salary figures' currencies and periods
+# already have schema components (CurrencyEnum, PeriodEnum), and a second name for the same choice set is a
+# drf-spectacular warning, which fails `check --deploy --fail-level WARNING`. The values accepted are the
+# same; blank is declared beside the pattern by drf-spectacular (a pattern allowing "" would match it twice).
+@extend_schema_field({"type": "string", "pattern": "^[A-Z]{3}$", "maxLength": 3})
+class PayCurrencyField(serializers.ChoiceField):
+    pass
+
+
+@extend_schema_field({"type": "string", "pattern": "^(year|month|hour)$", "maxLength": 5})
+class PayPeriodField(serializers.ChoiceField):
+    pass
+
+
 class CompanyRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Company
@@ -36,7 +56,58 @@ class RoleRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
+class PostingLocationSerializer(StrictModelSerializer):
+    """A place of work, or (kind "remote") a country a remote job accepts applicants from."""
+
+    country_name = serializers.CharField(read_only=True, help_text="The country's English short name.")
+
+    class Meta:
+        model = PostingLocation
+        fields = ["kind", "city", "region", "country", "country_name"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        try:
+            PostingLocation(**attrs).full_clean(exclude=["posting"])
+        except DjangoValidationError as error:
+            errors = error.message_dict
+            errors[api_settings.NON_FIELD_ERRORS_KEY] = errors.pop(NON_FIELD_ERRORS, [])
+            raise serializers.ValidationError({key: value for key, value in errors.items() if value}) from error
+        return attrs
+
+
+class WritesLocationsMixin:
+    """A writable `locations` list: validated as a whole and, on create or update, replacing the old one."""
+
+    def validate_locations(self, locations):
+        keys = [
+            tuple(location.get(name, "") for name in ("kind", "country", "region", "city")) for location in locations
+        ]
+        if len(set(keys)) != len(keys):
+            raise serializers.ValidationError("The same location is listed more than once.")
+        return locations
+
+    @transaction.atomic
+    def create(self, validated_data):
+        locations = validated_data.pop("locations", [])
+        record = super().create(validated_data)
+        self._replace_locations(record, locations)
+        return record
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        locations = validated_data.pop("locations", None)
+        record = super().update(instance, validated_data)
+        if locations is not None:
+            self._replace_locations(record, locations)
+        return record
+
+    def _replace_locations(self, record, locations):
+        record.locations.all().delete()
+        PostingLocation.objects.bulk_create(PostingLocation(posting=record, **location) for location in locations)
+
+
+class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelValidationMixin, SourcedSerializer):
     links_attr = "posting_skills"
     link_owner_field = "posting"
 
@@ -58,6 +129,24 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
     )
     is_expired = serializers.BooleanField(
         read_only=True, help_text="Past its valid_through date: left out of lists, still readable here."
+    )
+    pay_currency = PayCurrencyField(
+        choices=CURRENCY_CHOICES,
+        allow_blank=True,
+        required=False,
+        help_text="ISO 4217 code of pay_min and pay_max; required with them, blank without.",
+    )
+    pay_period = PayPeriodField(
+        choices=PayPeriod.choices,
+        allow_blank=True,
+        required=False,
+        help_text="year, month or hour; required with pay_min or pay_max, blank without.",
+    )
+    locations = PostingLocationSerializer(
+        many=True,
+        required=False,
+        help_text="Places of work, and the countries a remote job accepts applicants from. On write, replaces "
+        "the whole list.",
     )
 
     class Meta:
@@ -84,6 +173,15 @@ class JobPostingSerializer(WritesSkillLinksMixin, ModelValidationMixin, SourcedS
             "posted_on",
             "valid_through",
             "is_expired",
+            "workplace",
+            "employment_type",
+            "locations",
+            "pay_min",
+            "pay_max",
+            "pay_currency",
+            "pay_period",
+            "apply_url",
+            "apply_email",
             "status",
             "source",
             "source_detail",
@@ -110,6 +208,7 @@ class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializ
             "slug",
             "name",
             "description",
+            "website",
             "posting_count",
             "postings_url",
             "status",

@@ -1,9 +1,13 @@
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from core.caching import cached_page
 from core.pagination import CappedPaginator
-from postings.filters import JobPostingFilter
+from core.views import VisibleToUserMixin
+from postings import structured_data
+from postings.filters import JobPostingFilter, shareable_query
 from postings.models import Company, JobPosting
 
 LATEST_POSTINGS = 10
@@ -17,6 +21,13 @@ class JobPostingListView(ListView):
     paginate_by = 20
     paginator_class = CappedPaginator
 
+    def get(self, request, *args, **kwargs):
+        # The form sends every field; the address to share names only those filled in.
+        query = shareable_query(request.GET)
+        if query != request.GET:
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         # Invalid filter values are shown on the form and left out of the filtering, never a 500.
         self.filterset = JobPostingFilter(self.request.GET or None, queryset=JobPosting.objects.live().for_listing())
@@ -26,39 +37,51 @@ class JobPostingListView(ListView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context |= {"filter": self.filterset, "query_without_page": query.urlencode(), "is_filtered": bool(query)}
+        context |= {
+            "filter": self.filterset,
+            "query_without_page": query.urlencode(),
+            "is_filtered": bool(query),
+            # An unbound form (no query) has no cleaned_data: newest first.
+            "ordered_by_pay": getattr(self.filterset.form, "cleaned_data", {}).get("order") == "pay",
+            "feed_url": reverse("postings:feed") + (f"?{query.urlencode()}" if query else ""),
+        }
         return context
 
 
 @method_decorator(cached_page(), name="dispatch")
-class JobPostingDetailView(DetailView):
+class JobPostingDetailView(VisibleToUserMixin, DetailView):
     """Expired postings stay reachable here (with a notice), so links and bookmarks never break."""
 
     template_name = "postings/posting_detail.html"
     context_object_name = "posting"
 
-    def get_queryset(self):
-        return JobPosting.objects.published().for_listing()
+    def base_queryset(self):
+        return JobPosting.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["json_ld"] = structured_data.as_script_content(structured_data.job_posting(self.object, self.request))
+        return context
 
 
 @method_decorator(cached_page(), name="dispatch")
-class CompanyListView(ListView):
+class CompanyListView(VisibleToUserMixin, ListView):
     template_name = "postings/company_list.html"
     paginate_by = 50
     paginator_class = CappedPaginator
 
-    def get_queryset(self):
-        return Company.objects.published().with_posting_count()
+    def base_queryset(self):
+        return Company.objects.with_posting_count()
 
 
 @method_decorator(cached_page(), name="dispatch")
-class CompanyDetailView(DetailView):
+class CompanyDetailView(VisibleToUserMixin, DetailView):
     template_name = "postings/company_detail.html"
 
-    def get_queryset(self):
-        return Company.objects.published().with_posting_count()
+    def base_queryset(self):
+        return Company.objects.with_posting_count()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_postings"] = JobPosting.objects.filter(company=self.object).latest(LATEST_POSTINGS)
+        context["latest_postings"] = self.object.postings.latest(LATEST_POSTINGS)
         return context

@@ -7,9 +7,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
+from careers.matching import match_skills
 from core import pagination
 from postings.models import JobPosting
-from roles.matching import match_skills
 from tests.factories import CompanyFactory, JobPostingFactory, PostingSkillFactory, RoleFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db

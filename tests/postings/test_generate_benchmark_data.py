@@ -10,9 +10,9 @@ from django.db import connection
 from django.utils import timezone
 
 from postings.management.commands.generate_benchmark_data import Command
-from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
-from roles.models import Importance, Role, RoleRelation, RoleSkill, SalaryFigure
-from skills.models import Skill
+from postings.models import Company, FieldOfStudy, JobPosting, PostingLocation, PostingSkill
+from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
+from skills.models import Importance, Skill
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,7 @@ MODELS = [
     JobPosting,
     JobPosting.fields_of_study.through,
     PostingSkill,
+    PostingLocation,
 ]
 
 

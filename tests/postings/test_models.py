@@ -52,11 +52,12 @@ def test_a_posting_lists_a_skill_only_once():
 
 def test_for_listing_runs_the_same_queries_for_one_or_many_postings(django_assert_num_queries):
     JobPostingFactory()
-    with django_assert_num_queries(3):
+    # The postings, then their fields of study, skills and locations.
+    with django_assert_num_queries(4):
         list(JobPosting.objects.for_listing())
     for posting in JobPostingFactory.create_batch(20):
         PostingSkillFactory(posting=posting)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         rows = list(JobPosting.objects.for_listing())
     assert len(rows) == 21
     assert all(row.company.name for row in rows)

@@ -7,7 +7,8 @@ removes exactly what it made. It is never written to fixtures/.
 
 The shape is what makes benchmarks honest: long-tailed company and skill popularity (a few of each are
 everywhere, most are rare), texts of real length with common words ("python": about half the postings)
-and rare ones (RARE_WORDS: about 0.04% each), and dates over two years, most of them expired by now.
+and rare ones (RARE_WORDS: about 0.04% each), dates over two years, most of them expired by now, and
+places, workplaces and pay ranges as postings/management/synthetic.py draws them.
 On PostgreSQL the postings are streamed with COPY: a million take minutes and little memory.
 """
 
@@ -25,9 +26,11 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from postings.models import Company, Degree, JobPosting, PostingSkill, Seniority
-from roles.models import Compensation, Importance, Role, RoleSkill, SalaryFigure, Statistic
-from skills.models import Skill, SkillCategory, SkillKind
+from core.publishing import PUBLISHED
+from postings.management import synthetic
+from postings.models import Company, Degree, JobPosting, PostingLocation, PostingSkill, Seniority
+from roles.models import Compensation, Role, RoleSkill, SalaryFigure, Statistic
+from skills.models import Importance, Skill, SkillCategory, SkillKind
 from sources.models import Source
 
 PREFIX = "bench-"
@@ -81,8 +84,12 @@ TEAMS = ["", "", "Search", "Ads", "Ranking", "Growth", "Payments", "Risk", "Plat
 YEARS = [None, 0, 1, 2, 2, 3, 3, 4, 5, 5, 7, 10]
 POSTING_COLUMNS = """id status created_at updated_at source_passage title slug seniority summary responsibilities
 requirements min_degree accepts_equivalent_experience min_years_experience min_years_leadership
-min_years_management company_id role_id source_id match_anchor_id posted_on valid_through""".split()
+min_years_management company_id role_id source_id match_anchor_id posted_on valid_through workplace employment_type
+pay_min pay_max pay_currency pay_period apply_url apply_email""".split()
 POSTING_SKILL_COLUMNS = ["posting_id", "skill_id", "importance", "source_id", "source_passage"]
+POSTING_LOCATION_COLUMNS = ["posting_id", "kind", "city", "region", "country"]
+# Text columns that may be blank: COPY must read their empty fields as '', not NULL.
+BLANK_POSTING_COLUMNS = ["workplace", "employment_type", "pay_currency", "pay_period", "apply_url", "apply_email"]
 
 
 def cumulative_zipf(n, offset):
@@ -132,7 +139,7 @@ class Command(BaseCommand):
     def catalogue(self, rng, n):
         """Source, skills, roles (with skills and a salary), companies: a few thousand rows, via the ORM."""
         self.source = Source.objects.create(slug=SOURCE_SLUG, title="Synthetic benchmark data", publisher="careerguide")
-        common = {"source": self.source, "source_passage": PASSAGE, "status": "published"}
+        common = {"source": self.source, "source_passage": PASSAGE, "status": PUBLISHED}
         self.skill_words = [TOPICS[i % len(TOPICS)] for i in range(SKILLS)]  # Words the requirements mention.
         categories = [rng.choice(SkillCategory.values) for _ in range(SKILLS)]
         self.skill_ids = [
@@ -234,8 +241,19 @@ class Command(BaseCommand):
         self.rarity = [(frequency[s], self.skill_ids[s]) for s in range(SKILLS)]
         first_id = reserve_ids(JobPosting, n)
         self.say("Writing postings…")
-        write_rows(JobPosting, POSTING_COLUMNS, self.posting_rows(n, seed, first_id))
-        self.say(f"Wrote {n:,} postings; writing posting skills…")
+        write_rows(JobPosting, POSTING_COLUMNS, self.posting_rows(n, seed, first_id), blank=BLANK_POSTING_COLUMNS)
+        self.say(f"Wrote {n:,} postings; writing their locations…")
+        write_rows(
+            PostingLocation,
+            POSTING_LOCATION_COLUMNS,
+            (
+                (first_id + i, *location)
+                for i, (_, locations) in enumerate(synthetic.places(n, seed))
+                for location in locations
+            ),
+            blank=["city", "region"],
+        )
+        self.say("Writing posting skills…")
         write_rows(
             PostingSkill,
             POSTING_SKILL_COLUMNS,
@@ -248,27 +266,30 @@ class Command(BaseCommand):
         self.say(f"Wrote {sum(frequency):,} posting skills.")
 
     def posting_rows(self, n, seed, first_id):
-        """One tuple per posting, in POSTING_COLUMNS order: texts, requirements, dates and anchor."""
+        """One tuple per posting, in POSTING_COLUMNS order: texts, requirements, dates, anchor, place and pay."""
         rng = random.Random(f"{seed}:postings")
         today = timezone.localdate()
         dates = {offset: (today + timedelta(days=offset)).isoformat() for offset in range(-DAYS, 91)}
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        for i, (role, company, picks) in enumerate(self.skeletons(n, seed)):
+        rows = zip(self.skeletons(n, seed), synthetic.places(n, seed), strict=True)
+        for i, ((role, company, picks), (workplace, locations)) in enumerate(rows):
             if i and i % PROGRESS_EVERY == 0:
                 self.say(f"  {i:,} postings")
             title = rng.choice(TITLE_PREFIXES) + self.role_titles[role]
             years, management = rng.choice(YEARS), rng.choice([None, None, None, None, 1, 2, 3])
             posted = -rng.randrange(DAYS)  # Uniform over the last two years, today included.
             team = rng.choice(TEAMS)
+            status = "draft" if rng.random() < 0.02 else PUBLISHED
+            seniority, slug = rng.choice(Seniority.values), f"{PREFIX}posting-{i}"
             yield (
                 first_id + i,
-                "draft" if rng.random() < 0.02 else "published",
+                status,
                 now,
                 now,
                 PASSAGE,
                 f"{title}, {team}" if team else title,
-                f"{PREFIX}posting-{i}",
-                rng.choice(Seniority.values),
+                slug,
+                seniority,
                 *self.texts(rng, title, self.company_names[company], picks),
                 rng.choice(Degree.values),
                 rng.random() < 0.3,
@@ -281,6 +302,8 @@ class Command(BaseCommand):
                 min(self.rarity[s] for s, essential in picks if essential)[1],
                 dates[posted],
                 None if rng.random() < 0.05 else dates[posted + rng.randint(30, 90)],
+                workplace,
+                *synthetic.terms(rng, slug, seniority, locations),
             )
 
     def texts(self, rng, title, company, picks):
@@ -308,7 +331,8 @@ class Command(BaseCommand):
         """Fresh statistics for the planner; outside a transaction also VACUUM, for index-only scans."""
         if connection.vendor != "postgresql":
             return
-        tables = ", ".join(m._meta.db_table for m in (Skill, Role, RoleSkill, Company, JobPosting, PostingSkill))
+        models = (Skill, Role, RoleSkill, Company, JobPosting, PostingSkill, PostingLocation)
+        tables = ", ".join(m._meta.db_table for m in models)
         with connection.cursor() as cursor:
             cursor.execute(f"{'ANALYZE' if connection.in_atomic_block else 'VACUUM (ANALYZE)'} {tables}")
         self.say("Vacuumed and analyzed." if not connection.in_atomic_block else "Analyzed.")
@@ -326,6 +350,7 @@ class Command(BaseCommand):
         # One condition per statement: an OR next to IN (subquery) defeats the hash join and goes quadratic.
         statements = [
             f"DELETE FROM postings_postingskill WHERE {postings}",
+            f"DELETE FROM postings_postinglocation WHERE {postings}",
             "DELETE FROM postings_postingskill WHERE source_id = %s",
             f"DELETE FROM postings_jobposting_fields_of_study WHERE job{postings}",
             "DELETE FROM postings_jobposting WHERE source_id = %s",
@@ -399,12 +424,16 @@ class CsvStream:
         return chunk
 
 
-def write_rows(model, columns, rows):
-    """Stream rows into the model's table: COPY on PostgreSQL, executemany in batches elsewhere."""
+def write_rows(model, columns, rows, blank=()):
+    """
+    Stream rows into the model's table: COPY on PostgreSQL, executemany in batches elsewhere. `blank`
+    names the columns whose empty values are '' rather than NULL (COPY's FORCE_NOT_NULL).
+    """
     table, names = model._meta.db_table, ", ".join(columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv)", CsvStream(rows))
+            options = f", FORCE_NOT_NULL ({', '.join(blank)})" if blank else ""
+            cursor.cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv{options})", CsvStream(rows))
             return
         sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
         while batch := list(itertools.islice(rows, BATCH)):

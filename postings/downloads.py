@@ -1,0 +1,338 @@
+"""
+Bulk downloads: every published role, skill, live posting and salary figure, as CSV or JSON Lines.
+
+Files are streamed in constant memory, whatever the number of rows: rows are read in batches of BATCH by
+ascending id (`WHERE id > last ORDER BY id LIMIT BATCH`, a range scan of the primary key), as plain
+values, never model instances, and each batch's lists (skills, locations, fields of study) come from one
+query per batch. Batches rather than one server-side cursor: on PostgreSQL, Django declares that cursor
+WITH HOLD outside a transaction, which makes the server compute the whole result before the first row,
+and a transaction held open for a long download would hold back vacuum. The price: a download is not one
+snapshot; a row changed while it streams may appear as it was or as it is.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from core.caching import cached_page
+from core.publishing import PUBLISHED
+from postings.models import DEGREE_BY_NAME, JobPosting, LocationKind, PostingLocation, PostingSkill
+from roles.models import Role, RoleSkill, SalaryFigure
+from skills.models import Importance, Skill
+
+BATCH = 2_000  # rows read per query
+CHUNK = 500  # rows written per piece of the response: a quarter of a batch, so the text never outweighs the rows
+DEGREE_NAME = {degree.value: name for name, degree in DEGREE_BY_NAME.items()}
+FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # as the downloads page documents it: text, integer, decimal, date, list of text…
+    meaning: str
+    path: str | None = None  # the values() path it is read from; None when the dataset computes it
+
+
+SOURCE_COLUMNS = [
+    Column("source", "text", "The slug of the publication the record rests on (see /sources/).", "source__slug"),
+    Column("source_passage", "text", "The words of that source the record rests on.", "source_passage"),
+    Column("updated_at", "date-time", "When a curator last changed the record (ISO 8601, UTC).", "updated_at"),
+]
+
+
+@dataclass
+class Dataset:
+    name: str
+    title: str
+    about: str
+    columns: list
+    url_name: str | None = None  # the record's page, from its slug
+
+    def queryset(self):
+        raise NotImplementedError
+
+    def extras(self, ids):
+        """The computed columns of a batch, {id: {column: value}}: a few queries per batch, not per row."""
+        return {}
+
+    def records(self):
+        """Every row, as {column: value} in column order, read in batches by id."""
+        paths = {column.name: column.path for column in self.columns if column.path}
+        rows = self.queryset().values("pk", *paths.values()).order_by("pk")
+        url = reverse(self.url_name, kwargs={"slug": "SLUG"}).replace("SLUG", "{}") if self.url_name else None
+        last = None
+        while batch := list((rows if last is None else rows.filter(pk__gt=last))[:BATCH]):
+            extras = self.extras([row["pk"] for row in batch])
+            for row in batch:
+                values = {name: row[path] for name, path in paths.items()} | extras.get(row["pk"], {})
+                if url:
+                    values["url"] = url.format(row["slug"])
+                yield {column.name: self.finish(column.name, values.get(column.name)) for column in self.columns}
+            last = batch[-1]["pk"]
+
+    def finish(self, name, value):
+        return value
+
+
+class RoleDataset(Dataset):
+    def queryset(self):
+        return Role.objects.published()
+
+    def extras(self, ids):
+        return skill_lists(RoleSkill.objects.filter(role_id__in=ids), "role_id", ids)
+
+
+class SkillDataset(Dataset):
+    def queryset(self):
+        return Skill.objects.published()
+
+
+class PostingDataset(Dataset):
+    def queryset(self):
+        return JobPosting.objects.live()
+
+    def extras(self, ids):
+        extras = skill_lists(PostingSkill.objects.filter(posting_id__in=ids), "posting_id", ids)
+        for pk in ids:
+            extras[pk] |= {"locations": [], "remote_countries": [], "fields_of_study": []}
+        for posting, kind, city, region, country in (
+            PostingLocation.objects.filter(posting_id__in=ids)
+            .order_by("posting_id", "kind", "pk")
+            .values_list("posting_id", "kind", "city", "region", "country")
+        ):
+            if kind == LocationKind.REMOTE:
+                extras[posting]["remote_countries"].append(country)
+            else:
+                extras[posting]["locations"].append({"city": city, "region": region, "country": country})
+        for posting, field_slug in (
+            JobPosting.fields_of_study.through.objects.filter(jobposting_id__in=ids)
+            .order_by("jobposting_id", "fieldofstudy__slug")
+            .values_list("jobposting_id", "fieldofstudy__slug")
+        ):
+            extras[posting]["fields_of_study"].append(field_slug)
+        return extras
+
+    def finish(self, name, value):
+        return DEGREE_NAME[value] if name == "min_degree" else value
+
+
+class SalaryDataset(Dataset):
+    def queryset(self):
+        return SalaryFigure.objects.published().filter(role__status=PUBLISHED)
+
+
+def skill_lists(links, owner, ids):
+    """{id: {"essential_skills": [...], "optional_skills": [...]}} for a batch, published skills only."""
+    extras = {pk: {"essential_skills": [], "optional_skills": []} for pk in ids}
+    for pk, slug, importance in (
+        links.filter(skill__status=PUBLISHED)
+        .order_by(owner, "skill__slug")
+        .values_list(owner, "skill__slug", "importance")
+    ):
+        extras[pk]["essential_skills" if importance == Importance.ESSENTIAL else "optional_skills"].append(slug)
+    return extras
+
+
+SKILL_LIST_COLUMNS = [
+    Column("essential_skills", "list of text", "Slugs of the skills it needs (published skills only)."),
+    Column("optional_skills", "list of text", "Slugs of the skills that help, or that are alternatives."),
+]
+
+DATASETS = {
+    dataset.name: dataset
+    for dataset in [
+        RoleDataset(
+            "roles",
+            "Roles",
+            "Every published role, with the skills it needs.",
+            [
+                Column("slug", "text", "The role's identifier, as in its page's address.", "slug"),
+                Column("url", "text", "The role's page (a path on this site)."),
+                Column("name", "text", "The role's name.", "name"),
+                Column("summary", "text", "What the role is, in a sentence or two.", "summary"),
+                Column("responsibilities", "text", "What the role does (may be empty).", "responsibilities"),
+                Column("education", "text", "The education the source says it asks for.", "education"),
+                Column("experience", "text", "The experience the source says it asks for.", "experience"),
+                *SKILL_LIST_COLUMNS,
+                *SOURCE_COLUMNS,
+            ],
+            url_name="roles:detail",
+        ),
+        SkillDataset(
+            "skills",
+            "Skills",
+            "Every published skill.",
+            [
+                Column("slug", "text", "The skill's identifier, as in its page's address.", "slug"),
+                Column("url", "text", "The skill's page (a path on this site)."),
+                Column("name", "text", "The skill's name.", "name"),
+                Column("kind", "text", "technical or soft.", "kind"),
+                Column("category", "text", "e.g. programming_language, mlops, soft_skill.", "category"),
+                Column("description", "text", "What the skill is (may be empty).", "description"),
+                *SOURCE_COLUMNS,
+            ],
+            url_name="skills:detail",
+        ),
+        PostingDataset(
+            "postings",
+            "Job postings",
+            "Every live posting: published and not past its valid_through date.",
+            [
+                Column("slug", "text", "The posting's identifier, as in its page's address.", "slug"),
+                Column("url", "text", "The posting's page (a path on this site)."),
+                Column("title", "text", "The job title.", "title"),
+                Column("company", "text", "The hiring company's slug.", "company__slug"),
+                Column("company_name", "text", "The hiring company's name.", "company__name"),
+                Column("role", "text", "The slug of the role the job is an instance of.", "role__slug"),
+                Column("seniority", "text", "intern, new_graduate, experienced or unspecified.", "seniority"),
+                Column("summary", "text", "The posting's summary.", "summary"),
+                Column("responsibilities", "text", "What the job involves.", "responsibilities"),
+                Column("requirements", "text", "The requirements in the posting's words.", "requirements"),
+                Column(
+                    "min_degree", "text", "The lowest degree accepted: none, bachelor, master or phd.", "min_degree"
+                ),
+                Column(
+                    "accepts_equivalent_experience",
+                    "boolean",
+                    "Equivalent experience is accepted instead of the degree.",
+                    "accepts_equivalent_experience",
+                ),
+                Column("fields_of_study", "list of text", "Slugs of the fields of study it accepts."),
+                Column(
+                    "min_years_experience",
+                    "integer",
+                    "Years of experience asked for; empty if not stated.",
+                    "min_years_experience",
+                ),
+                Column(
+                    "min_years_leadership",
+                    "integer",
+                    "Years of technical leadership; empty if not stated.",
+                    "min_years_leadership",
+                ),
+                Column(
+                    "min_years_management",
+                    "integer",
+                    "Years of people management; empty if not stated.",
+                    "min_years_management",
+                ),
+                *SKILL_LIST_COLUMNS,
+                Column("workplace", "text", "on_site, hybrid or remote; empty if not stated.", "workplace"),
+                Column(
+                    "employment_type",
+                    "text",
+                    "full_time, part_time, contract, internship or temporary; empty if not stated.",
+                    "employment_type",
+                ),
+                Column(
+                    "locations",
+                    "list of places",
+                    "Places of work, each with city, region and country (ISO 3166-1 alpha-2); "
+                    "in CSV each place is written 'city, region, country', places separated by '; '.",
+                ),
+                Column(
+                    "remote_countries", "list of text", "ISO 3166-1 alpha-2 codes a remote job accepts applicants from."
+                ),
+                Column("pay_min", "decimal", "The lowest pay offered; empty if not stated.", "pay_min"),
+                Column("pay_max", "decimal", "The highest pay offered; empty if not stated.", "pay_max"),
+                Column(
+                    "pay_currency", "text", "ISO 4217 code of the pay; empty when no pay is stated.", "pay_currency"
+                ),
+                Column("pay_period", "text", "year, month or hour; empty when no pay is stated.", "pay_period"),
+                Column("apply_url", "text", "Where to apply online; may be empty.", "apply_url"),
+                Column("apply_email", "text", "Where to apply by email; may be empty.", "apply_email"),
+                Column("posted_on", "date", "When the employer published it (ISO 8601); may be empty.", "posted_on"),
+                Column("valid_through", "date", "Last day it accepts applications; may be empty.", "valid_through"),
+                *SOURCE_COLUMNS,
+            ],
+            url_name="postings:detail",
+        ),
+        SalaryDataset(
+            "salaries",
+            "Salary figures",
+            "Every published salary figure of a published role, as its source states it.",
+            [
+                Column("id", "integer", "The figure's identifier.", "id"),
+                Column("role", "text", "The slug of the role it is about.", "role__slug"),
+                Column("role_name", "text", "The role's name.", "role__name"),
+                Column("amount", "decimal", "The figure.", "amount"),
+                Column("currency", "text", "ISO 4217 code.", "currency"),
+                Column("period", "text", "year, month or hour.", "period"),
+                Column("statistic", "text", "average or median.", "statistic"),
+                Column(
+                    "compensation",
+                    "text",
+                    "base_salary, total_compensation or unspecified: what the figure measures.",
+                    "compensation",
+                ),
+                Column("region", "text", "Where the figure holds; empty when the source names no region.", "region"),
+                Column(
+                    "is_approximate", "boolean", "The source rounds the figure ('about $110,000').", "is_approximate"
+                ),
+                Column("as_of", "date", "When the figure was true, if the source says.", "as_of"),
+                *SOURCE_COLUMNS,
+            ],
+        ),
+    ]
+}
+
+
+def csv_cell(value):
+    """A value as CSV text: lists joined by '; ', places as 'city, region, country', booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return ", ".join(str(part) for part in value.values() if part)
+    if isinstance(value, list):
+        return "; ".join(csv_cell(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def as_csv(dataset):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.name for column in dataset.columns])
+    for count, record in enumerate(dataset.records(), 1):
+        writer.writerow([csv_cell(value) for value in record.values()])
+        if count % CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def as_jsonl(dataset):
+    """One JSON object per line; decimals as strings ("120000.00"), as in the API, so none is rounded."""
+    lines = []
+    for record in dataset.records():
+        lines.append(json.dumps(record, cls=DjangoJSONEncoder, ensure_ascii=False))
+        if len(lines) == CHUNK:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    if lines:
+        yield "\n".join(lines) + "\n"
+
+
+@cached_page()
+def index(request):
+    return render(request, "postings/downloads.html", {"datasets": DATASETS.values()})
+
+
+def download(request, dataset, fmt):
+    if dataset not in DATASETS or fmt not in FORMATS:
+        raise Http404("No such download.")
+    content = (as_csv if fmt == "csv" else as_jsonl)(DATASETS[dataset])
+    response = StreamingHttpResponse(content, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="careerguide-{dataset}.{fmt}"'
+    return response
