@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history import register
 
-from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from core.relations import later_app_model
 from sources.models import Sourced
 
 
@@ -24,7 +27,18 @@ class SkillCategory(models.TextChoices):
     SOFT_SKILL = "soft_skill", "Soft skill"
 
 
+class Importance(models.TextChoices):
+    """How much a skill matters to whatever asks for it (a role, a posting)."""
+
+    ESSENTIAL = "essential", "Essential"
+    OPTIONAL = "optional", "Optional"
+
+
 CATEGORY_ORDER = {value: index for index, value in enumerate(SkillCategory.values)}
+
+# How many levels a chain of broader skills may have (PyTorch → Machine learning frameworks is one).
+# `skills.hierarchy` walks no further, so `clean()` refuses deeper chains rather than have them cut short.
+MAX_HIERARCHY_DEPTH = 5
 
 
 class SkillQuerySet(PublishableQuerySet):
@@ -33,16 +47,21 @@ class SkillQuerySet(PublishableQuerySet):
 
     def with_roles(self):
         """Each skill with the published roles that need it (as `public_role_links`)."""
-        from roles.models import RoleSkill
-
+        role_links = later_app_model(Skill, "role_skills")
         return self.prefetch_related(
             models.Prefetch(
                 "role_skills",
-                queryset=RoleSkill.objects.filter(role__status="published")
+                queryset=role_links.objects.filter(role__status=PUBLISHED)
                 .select_related("role")
                 .order_by("role__name"),
                 to_attr="public_role_links",
             )
+        )
+
+    def with_hierarchy(self):
+        """Each skill with its broader skill and its published narrower skills (as `public_narrower`)."""
+        return self.select_related("broader").prefetch_related(
+            models.Prefetch("narrower", queryset=Skill.objects.published().order_by("name"), to_attr="public_narrower")
         )
 
     def in_category_order(self):
@@ -59,6 +78,23 @@ class Skill(Publishable, Sourced):
     kind = models.CharField(max_length=10, choices=SkillKind.choices, default=SkillKind.TECHNICAL)
     category = models.CharField(max_length=30, choices=SkillCategory.choices)
     description = models.TextField(blank=True)
+    # PROTECT, not SET_NULL: deleting "Machine learning frameworks" would silently change who matches
+    # which role and posting (PyTorch would stop meeting it) and leave PyTorch's broader_passage quoting
+    # a link that no longer exists. A curator relinks or unlinks the narrower skills first, on purpose.
+    broader = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="narrower",
+        help_text="The more general skill this one is a kind of (PyTorch → Machine learning frameworks). "
+        "Knowing this skill meets a requirement for the broader one.",
+    )
+    broader_passage = models.TextField(
+        blank=True,
+        help_text="The passage of the source that says this skill is a kind of the broader one, quoted word "
+        "for word. Required with a broader skill.",
+    )
 
     objects = SkillQuerySet.as_manager()
 
@@ -78,6 +114,16 @@ class Skill(Publishable, Sourced):
                 name="skill_category_valid",
                 violation_error_message="Unknown skill category.",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(broader=models.F("pk")),
+                name="skill_not_its_own_broader",
+                violation_error_message="A skill cannot be its own broader skill.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(broader__isnull=True) | ~models.Q(broader_passage=""),
+                name="skill_broader_has_passage",
+                violation_error_message="Quote the passage that says this skill is a kind of its broader skill.",
+            ),
         ]
 
     def __str__(self):
@@ -86,5 +132,50 @@ class Skill(Publishable, Sourced):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        super().clean()
+        self._validate_broader_chain()
+
+    def _validate_broader_chain(self):
+        """Refuse a cycle (PyTorch under a skill that is under PyTorch) and chains deeper than the match reads."""
+        if self.broader_id is None:
+            return
+        if self.pk is not None and self.broader_id == self.pk:
+            raise ValidationError({"broader": "A skill cannot be its own broader skill."})
+        # A few hundred skills at most: reading every link is one small query.
+        links = [
+            (pk, broader_id) for pk, broader_id in Skill.objects.exclude(broader=None).values_list("pk", "broader_id")
+        ]
+        parents = {pk: broader_id for pk, broader_id in links if pk != self.pk}
+        above, current = [], self.broader_id
+        while current is not None:
+            if current == self.pk or current in above:
+                raise ValidationError(
+                    {"broader": "That would make a cycle: the broader skill is already under this one."}
+                )
+            above.append(current)
+            current = parents.get(current)
+        if len(above) + self._levels_below(links) > MAX_HIERARCHY_DEPTH:
+            raise ValidationError(
+                {"broader": f"A chain of broader skills may have at most {MAX_HIERARCHY_DEPTH} levels."}
+            )
+
+    def _levels_below(self, links):
+        """How many levels of narrower skills hang under this one (0 for a skill with none)."""
+        children = {}
+        for pk, broader_id in links:
+            children.setdefault(broader_id, []).append(pk)
+        levels, level = 0, [self.pk] if self.pk is not None else []
+        while levels <= MAX_HIERARCHY_DEPTH:
+            level = [child for pk in level for child in children.get(pk, [])]
+            if not level:
+                break
+            levels += 1
+        return levels
+
     def get_absolute_url(self):
         return reverse("skills:detail", kwargs={"slug": self.slug})
+
+
+# Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).
+register(Skill)

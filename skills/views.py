@@ -2,33 +2,49 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from core.caching import cached_page
-from core.pagination import CappedPaginator
-from postings.models import JobPosting
+from core.views import VisibleToUserMixin
+from skills.hierarchy import as_tree
 from skills.models import Skill
 
 LATEST_POSTINGS = 5
 
 
 @method_decorator(cached_page(), name="dispatch")
-class SkillListView(ListView):
+class SkillListView(VisibleToUserMixin, ListView):
     template_name = "skills/skill_list.html"
 
-    def get_queryset(self):
-        return Skill.objects.published().in_category_order().with_roles()
-
-
-@method_decorator(cached_page(), name="dispatch")
-class SkillDetailView(DetailView):
-    template_name = "skills/skill_detail.html"
-
-    def get_queryset(self):
-        return Skill.objects.published().with_roles()
+    def base_queryset(self):
+        return Skill.objects.in_category_order().with_roles()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        asking = JobPosting.objects.asking_for(self.object)
+        # The tree of the skills shown: each broader skill with its narrower ones nested under it, the
+        # top-level skills grouped by category (a narrower skill sits under its broader one, whatever
+        # its own category).
+        categories = {}
+        for skill, narrower in as_tree(list(context["object_list"])):
+            categories.setdefault(skill.get_category_display(), []).append((skill, narrower))
+        context["categories"] = list(categories.items())
+        return context
+
+
+@method_decorator(cached_page(), name="dispatch")
+class SkillDetailView(VisibleToUserMixin, DetailView):
+    template_name = "skills/skill_detail.html"
+
+    def base_queryset(self):
+        return Skill.objects.with_roles().select_related("broader")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The postings come through the reverse relation that JobPosting.skills declares.
+        latest, count = self.object.postings.model.objects.latest_asking_for(self.object, LATEST_POSTINGS)
+        broader = self.object.broader
+        shows_drafts = Skill.objects.shows_drafts_to(self.request.user)
         context |= {
-            "latest_postings": asking.latest(LATEST_POSTINGS),
-            "posting_count": CappedPaginator(asking.live(), 1).count,
+            "broader": broader if broader and (broader.is_published or shows_drafts) else None,
+            "narrower": list(Skill.objects.visible_to(self.request.user).filter(broader=self.object)),
+            "latest_postings": latest,
+            "posting_count": count,
         }
         return context

@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from paths.models import Path as CareerPath
+from paths.models import PathStep, Resource, StepSkill
 from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
 from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
 from skills.models import Skill
@@ -16,6 +18,7 @@ from tests.factories import RoleFactory
 
 GUIDE_PATH = Path(settings.BASE_DIR).parent / "shared" / "guide" / "how-to-become-a-machine-learning-engineer.txt"
 SOURCED_MODELS = [Role, RoleSkill, RoleRelation, SalaryFigure, Skill, Company, JobPosting, PostingSkill]
+SOURCED_MODELS += [CareerPath, PathStep, StepSkill, Resource]  # fixtures/guide/05_paths.json
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +135,14 @@ def test_transitions_the_guide_talks_about_are_recorded(guide):
         ("software-engineer", "machine-learning-engineer"),
         ("data-scientist", "machine-learning-engineer"),
     }
+
+
+def test_every_skill_hierarchy_link_quotes_a_passage_found_in_the_guide(guide, guide_text):
+    linked = list(Skill.objects.exclude(broader=None).select_related("broader"))
+    assert linked, "no skill hierarchy link was seeded"
+    for skill in linked:
+        pieces = [piece for piece in skill.broader_passage.split(" … ") if piece.strip()]
+        assert pieces, f"{skill} → {skill.broader} has no broader_passage"
+        for piece in pieces:
+            assert normalise(piece) in guide_text, f"{skill} → {skill.broader}: passage not in the guide: {piece!r}"
+    assert not Skill.objects.filter(broader=None).exclude(broader_passage="").exists(), "a passage without a link"

@@ -1,0 +1,109 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.errors import ErrorSerializer, error_response
+from core.api.viewsets import PublishableViewSet
+from paths.models import Path, PathStep, Resource, StepSkill
+from paths.planning import MAX_HAVE, PlanError, plan_move
+from paths.serializers import PathSerializer, PlanSerializer
+from postings.models import DEGREE_BY_NAME
+
+# What a path's response is built from: a change to any of them makes cached reads unreachable.
+PATH_MODELS = (Path, PathStep, StepSkill, Resource, "roles.Role", "skills.Skill", "sources.Source")
+
+
+class PathViewSet(PublishableViewSet):
+    """Career paths: the steps into a role, each with its skills, education and resources."""
+
+    serializer_class = PathSerializer
+    search_fields = ["name", "summary"]
+    ordering_fields = ["name", "updated_at"]
+    ordering = ["name"]
+    cache_depends_on = PATH_MODELS
+
+    def base_queryset(self):
+        # Curators see draft steps of the paths they may see; the public, published steps only.
+        drafts = Path.objects.shows_drafts_to(self.request.user)
+        return Path.objects.with_steps(drafts=drafts)
+
+
+# A slug as the schema states it: what no role's or skill's slug can be (over-long) is refused.
+SLUG = {"type": "string", "minLength": 1, "maxLength": 120}
+MAX_DONE = 100
+PLAN_PARAMETERS = [
+    OpenApiParameter(
+        "from", SLUG, required=False, allow_blank=True, description="The slug of the role you are in now. Blank: none."
+    ),
+    OpenApiParameter(
+        "to",
+        SLUG,
+        required=False,
+        allow_blank=True,
+        description="The slug of the role you want. Blank or absent: the first published path's role.",
+    ),
+    OpenApiParameter(
+        "have",
+        {"type": "array", "items": SLUG, "maxItems": MAX_HAVE},
+        required=False,
+        description=f"Slugs of the skills you have (repeat the parameter; at most {MAX_HAVE}).",
+    ),
+    OpenApiParameter(
+        "degree",
+        {"type": "string", "enum": list(DEGREE_BY_NAME)},
+        required=False,
+        allow_blank=True,
+        description="The degree you hold. Blank or absent: not given, and degree requirements are not read.",
+    ),
+    OpenApiParameter(
+        "done",
+        {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 32767}, "maxItems": MAX_DONE},
+        required=False,
+        description="The `order` of each step you have done (repeat the parameter).",
+    ),
+]
+
+
+def _refused(params):
+    """Field errors for what the schema refuses before any lookup: too many, blank or over-long values."""
+    errors = {}
+    for name, limit in (("have", MAX_HAVE), ("done", MAX_DONE)):
+        values = params.getlist(name)
+        if len(values) > limit:
+            errors[name] = [f"At most {limit} values."]
+        elif any(not value.strip() for value in values):
+            errors[name] = ["A value may not be blank."]
+    for name in ("from", "to", "have"):
+        if any(len(value) > SLUG["maxLength"] for value in params.getlist(name)):
+            errors[name] = [f"At most {SLUG['maxLength']} characters."]
+    return errors
+
+
+class PlanView(APIView):
+    """
+    The personal plan: a path's steps with the skills you have and those left, the education step read
+    against your degree, and the live postings for the target role you would meet after each step.
+    Same logic as the site's plan page.
+    """
+
+    permission_classes = [permissions.AllowAny]  # read-only: only GET is routed
+    queryset = Path.objects.none()  # tells the schema generator the model; the plan reads its own data
+
+    @extend_schema(parameters=PLAN_PARAMETERS, responses={200: PlanSerializer, 400: ErrorSerializer})
+    def get(self, request):
+        params = request.query_params
+        if errors := _refused(params):
+            return error_response(400, errors)
+        try:
+            plan = plan_move(
+                from_role=params.get("from"),
+                to_role=params.get("to"),
+                have=params.getlist("have"),
+                degree=params.get("degree"),
+                done=params.getlist("done"),
+                strict=True,
+            )
+        except PlanError as error:
+            return error_response(400, error.errors)
+        return Response(PlanSerializer(plan, context={"request": request}).data)

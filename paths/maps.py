@@ -1,0 +1,125 @@
+"""
+A path as a map: steps as nodes one under another, each step's skills as leaves beside it, laid out
+here and drawn by templates/paths/map.html as an SVG that scales with its viewBox.
+
+One column, read top to bottom, so the map stays legible on a 390 px phone (the drawing scales down to
+the width of the screen, and its text with it, never below about 13 px) and on a wide screen (where it
+keeps its natural width). Done and left are CSS classes; the colours live in static/css/site.css.
+"""
+
+from dataclasses import dataclass, field
+
+WIDTH = 360
+STEP_HEIGHT = 44
+LEAF_HEIGHT = 30
+GAP = 18
+STEP_X = 8
+LEAF_X = 44
+SPINE_X = 26  # the line from step to step
+MAX_LABEL = 34  # characters that fit a node at this width
+
+
+@dataclass
+class Leaf:
+    name: str
+    done: bool
+    y: int
+
+    @property
+    def label(self):
+        return _fit(self.name)
+
+    @property
+    def text_y(self):
+        return self.y + LEAF_HEIGHT // 2 + 5
+
+    @property
+    def mid_y(self):
+        return self.y + LEAF_HEIGHT // 2
+
+
+@dataclass
+class Node:
+    number: int
+    name: str
+    done: bool
+    y: int
+    leaves: list[Leaf] = field(default_factory=list)
+
+    @property
+    def label(self):
+        return _fit(f"{self.number}. {self.name}")
+
+    @property
+    def text_y(self):
+        return self.y + STEP_HEIGHT // 2 + 6
+
+    @property
+    def bottom(self):
+        return self.y + STEP_HEIGHT
+
+    @property
+    def branch_end(self):
+        """Where the line to this step's leaves stops: the middle of its last leaf."""
+        return self.leaves[-1].mid_y if self.leaves else self.bottom
+
+
+@dataclass
+class PathMap:
+    nodes: list[Node]
+    height: int
+    width: int = WIDTH
+    step_x: int = STEP_X
+    step_width: int = WIDTH - 2 * STEP_X
+    step_height: int = STEP_HEIGHT
+    leaf_x: int = LEAF_X
+    leaf_width: int = WIDTH - LEAF_X - STEP_X
+    leaf_height: int = LEAF_HEIGHT
+    spine_x: int = SPINE_X
+
+    @property
+    def spines(self):
+        """(y1, y2) of the lines joining each step to the next."""
+        return [(a.bottom, b.y) for a, b in zip(self.nodes, self.nodes[1:], strict=False)]
+
+
+def _fit(text):
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
+
+
+def layout(steps):
+    """
+    `steps`: (number, name, done, [(skill name, done), …]) in path order → a PathMap. For the plan, done
+    means known or ticked; for the path page, nothing is done.
+    """
+    nodes, y = [], GAP // 2
+    for number, name, done, skills in steps:
+        node = Node(number=number, name=name, done=done, y=y)
+        y += STEP_HEIGHT + 8
+        for skill_name, skill_done in skills:
+            node.leaves.append(Leaf(name=skill_name, done=skill_done, y=y))
+            y += LEAF_HEIGHT + 6
+        nodes.append(node)
+        y += GAP
+    return PathMap(nodes=nodes, height=max(y, STEP_HEIGHT + GAP))
+
+
+def path_map(path):
+    """The map of a path (steps prefetched by `with_steps()`), nothing marked done."""
+    return layout(
+        (number, step.name, False, [(link.skill.name, False) for link in step.step_skills.all()])
+        for number, step in enumerate(path.steps.all(), start=1)
+    )
+
+
+def plan_map(plan):
+    """The map of a plan: steps complete and skills known marked done."""
+    return layout(
+        (
+            planned.number,
+            planned.step.name,
+            planned.complete,
+            [(link.skill.name, link.skill in planned.have) for link in planned.step.step_skills.all()],
+        )
+        for planned in plan.steps
+    )

@@ -1,0 +1,75 @@
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView
+
+from core.caching import cached_page
+from core.publishing import PUBLISHED
+from core.views import VisibleToUserMixin
+from paths.maps import path_map, plan_map
+from paths.models import Path, PathStep, Resource, StepSkill
+from paths.planning import HELD_DEGREE_LABELS, plan_move
+from postings.models import DEGREE_BY_NAME
+from roles.models import RelationKind, Role, RoleRelation
+from skills.models import Skill
+
+PATH_MODELS = (Path, PathStep, StepSkill, Resource, "roles.Role", "skills.Skill", "sources.Source")
+# The plan also counts postings: their changes must reach it too.
+PLAN_MODELS = (*PATH_MODELS, "roles.RoleSkill", "postings.JobPosting", "postings.PostingSkill")
+
+
+@method_decorator(cached_page(*PATH_MODELS), name="dispatch")
+class PathListView(VisibleToUserMixin, ListView):
+    template_name = "paths/path_list.html"
+
+    def base_queryset(self):
+        return Path.objects.for_cards()
+
+
+@method_decorator(cached_page(*PATH_MODELS), name="dispatch")
+class PathDetailView(VisibleToUserMixin, DetailView):
+    template_name = "paths/path_detail.html"
+
+    def base_queryset(self):
+        # A curator previewing a path sees its draft steps too.
+        return Path.objects.with_steps(drafts=Path.objects.shows_drafts_to(self.request.user))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        steps = list(self.object.steps.all())
+        resources = {resource.pk: resource for step in steps for resource in step.resources.all()}
+        context |= {"steps": steps, "map": path_map(self.object), "resources": list(resources.values())}
+        return context
+
+
+DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY_NAME.items()]
+
+
+@cached_page(*PLAN_MODELS)
+def plan(request):
+    """The personal plan: public data only, as the skill match (what the public will see)."""
+    query = request.GET
+    result = plan_move(
+        from_role=query.get("from"),
+        to_role=query.get("to"),
+        have=query.getlist("have"),
+        degree=query.get("degree"),
+        done=query.getlist("done"),
+    )
+    context = {
+        "plan": result,
+        "map": plan_map(result),
+        "roles": Role.objects.published(),
+        "target_roles": Role.objects.published().filter(paths__status=PUBLISHED).distinct(),
+        "skills": Skill.objects.published().in_category_order(),
+        "degrees": DEGREE_CHOICES,
+        "chosen": {skill.slug for skill in result.skills},
+        "done": {str(order) for order in result.done},
+        "share_query": result.query_string(),
+        # The moves into the target role the guide describes: each a view of the same path.
+        "moves_in": RoleRelation.objects.filter(
+            to_role=result.to_role, kind=RelationKind.TRANSITION, from_role__status=PUBLISHED
+        ).select_related("from_role")
+        if result.to_role
+        else [],
+    }
+    return render(request, "paths/plan.html", context)

@@ -1,0 +1,139 @@
+"""The paths pages and the plan page."""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    JobPostingFactory,
+    PathFactory,
+    PathStepFactory,
+    PostingSkillFactory,
+    ResourceFactory,
+    RoleFactory,
+    SkillFactory,
+    StepSkillFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def path():
+    path = PathFactory(slug="into-ml", name="Into ML", target_role=RoleFactory(slug="mle", name="ML Engineer"))
+    step = PathStepFactory(path=path, order=1, slug="learn", name="Learn Python")
+    StepSkillFactory(step=step, skill=SkillFactory(slug="python", name="Python"))
+    ResourceFactory(name="a mock interview practice tool").steps.add(step)
+    return path
+
+
+def grow(path, n):
+    """n more steps, skills and postings on the path's role."""
+    start = path.steps.count() + 1
+    for order in range(start, start + n):
+        step = PathStepFactory(path=path, order=order)
+        skill = SkillFactory()
+        StepSkillFactory(step=step, skill=skill)
+        ResourceFactory().steps.add(step)
+        PostingSkillFactory(posting=JobPostingFactory(role=path.target_role), skill=skill)
+
+
+def test_the_list_shows_published_paths_only(client, path):
+    PathFactory(name="Secret path", status="draft")
+    page = client.get("/paths/").content.decode()
+    assert "Into ML" in page and "Secret path" not in page
+
+
+def test_the_detail_shows_the_map_steps_and_resources(client, path):
+    response = client.get("/paths/into-ml/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<svg class="path-map"' in page and "<title id=" in page and "<desc id=" in page
+    assert "Learn Python" in page and "a mock interview practice tool" in page
+    assert 'id="path-map-text"' in page  # the text alternative
+
+
+def test_pages_carry_no_inline_style_or_script(client, path):
+    for url in ("/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python"):
+        page = client.get(url).content.decode()
+        assert " style=" not in page and "<script" not in page, url
+
+
+def test_a_draft_path_is_hidden_from_the_public_and_shown_to_curators(client, curator):
+    draft = PathFactory(slug="draft-path", status="draft")
+    assert client.get("/paths/draft-path/").status_code == 404
+    client.force_login(curator)
+    response = client.get("/paths/draft-path/")
+    assert response.status_code == 200 and draft.name in response.content.decode()
+
+
+def test_draft_steps_show_to_curators_only(client, curator, path):
+    PathStepFactory(path=path, order=2, name="Hidden step", status="draft")
+    assert "Hidden step" not in client.get("/paths/into-ml/").content.decode()
+    assert "Hidden step" not in client.get("/plan/?to=mle").content.decode()
+    client.force_login(curator)
+    assert "Hidden step" in client.get("/paths/into-ml/").content.decode()
+
+
+def test_the_plan_ticks_the_skills_had_and_counts_postings(client, path):
+    PostingSkillFactory(posting=JobPostingFactory(role=path.target_role), skill=path.steps.get().skills.get())
+    page = client.get("/plan/?to=mle&have=python").content.decode()
+    assert "Plan your move into ML Engineer" in page
+    assert re.search(r'value="python" checked', page)
+    assert "(you have it)" in page
+    assert "you meet today: <strong>1</strong>" in page
+
+
+def test_unknown_parameters_are_named_not_fatal(client, path):
+    response = client.get("/plan/?to=mle&have=cobol&degree=diploma")
+    assert response.status_code == 200
+    assert "Unknown skill: cobol" in response.content.decode()
+
+
+def share_link(page):
+    match = re.search(r'<a href="([^"]*)" rel="bookmark">', page)
+    return unescape(match.group(1))
+
+
+def plan_part(page):
+    return page[page.index('<section id="plan"') : page.index("</section>")]
+
+
+def test_the_share_link_opens_the_same_plan(client, path):
+    grow(path, 2)
+    page = client.get("/plan/?done=2&have=python&to=mle&degree=master&from=").content.decode()
+    link = share_link(page)
+    assert link == "/plan/?to=mle&have=python&degree=master&done=2"
+    again = client.get(link).content.decode()
+    assert share_link(again) == link
+    assert plan_part(again) == plan_part(page)
+
+
+def test_home_and_role_page_link_to_the_plan(client, path):
+    assert "/plan/" in client.get("/").content.decode()
+    assert "/plan/?to=mle" in client.get("/roles/mle/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python&degree=bachelor&done=1"])
+def test_pages_run_the_same_queries_for_few_or_many_rows(client, path, url, django_assert_num_queries, uncached):
+    client.get(url)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    grow(path, 0)  # same steps, many more rows elsewhere
+    for _ in range(12):
+        PathFactory()
+        PostingSkillFactory(posting=JobPostingFactory(role=path.target_role), skill=SkillFactory())
+    with django_assert_num_queries(len(few)):
+        assert client.get(url).status_code == 200
+
+
+def test_the_plan_offers_the_moves_into_its_role_as_views_of_the_path(client, path):
+    from tests.factories import RoleRelationFactory
+
+    RoleRelationFactory(from_role=RoleFactory(slug="swe", name="Software person"), to_role=path.target_role)
+    page = client.get("/plan/?to=mle").content.decode()
+    assert '/plan/?from=swe&amp;to=mle">Software person</a>' in page
+    assert "Your degree: No degree" in client.get("/plan/?to=mle&degree=none").content.decode()
