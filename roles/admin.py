@@ -1,8 +1,8 @@
+from django import forms
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from careerguide.admin import COMPACT_TEXTAREA, PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline
-from core.admin import related_changelist_link
-from postings.models import JobPosting
+from core.admin import COMPACT_TEXTAREA, PROVENANCE_FIELDSET, PublishableAdmin, SourcedInline, related_changelist_link
 from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
 
 
@@ -37,6 +37,13 @@ class SalaryFigureInline(SourcedInline):
         "source_passage",
     ]
 
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # The currency is typed (USD), not picked: a select of every ISO 4217 code on each row, and on
+        # the hidden template row, made a role's change page weigh over 100 KB.
+        if db_field.name == "currency":
+            kwargs["widget"] = forms.TextInput(attrs={"size": 4, "maxlength": 3, "placeholder": "USD"})
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
 
 @admin.register(Role)
 class RoleAdmin(PublishableAdmin):
@@ -55,7 +62,7 @@ class RoleAdmin(PublishableAdmin):
     @admin.display(description="Postings")
     def postings(self, role):
         # A link, not an inline: a role can have tens of thousands of postings.
-        return related_changelist_link(JobPosting, "role", role)
+        return related_changelist_link(role, "postings")
 
 
 @admin.register(SalaryFigure)
@@ -79,7 +86,7 @@ class SalaryFigureAdmin(PublishableAdmin):
 
 
 @admin.register(RoleSkill)
-class RoleSkillAdmin(admin.ModelAdmin):
+class RoleSkillAdmin(SimpleHistoryAdmin):
     list_display = ["role", "skill", "importance"]
     list_filter = ["importance", "role"]
     search_fields = ["role__name", "skill__name"]
@@ -88,7 +95,7 @@ class RoleSkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoleRelation)
-class RoleRelationAdmin(admin.ModelAdmin):
+class RoleRelationAdmin(SimpleHistoryAdmin):
     list_display = ["from_role", "kind", "to_role"]
     list_filter = ["kind"]
     search_fields = ["from_role__name", "to_role__name"]

@@ -5,19 +5,14 @@ Roles: the careers the guide describes, the skills each needs, how roles relate,
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history import register
 
-from careerguide.publishing import Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from core.pagination import CappedCount
+from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
+from core.relations import later_app_model
 from roles.currencies import CURRENCY_CHOICES, ISO_4217_CODES
-from skills.models import Skill
+from skills.models import Importance, Skill
 from sources.models import Sourced
-
-
-class Importance(models.TextChoices):
-    """How much a skill matters to a role or a posting."""
-
-    ESSENTIAL = "essential", "Essential"
-    OPTIONAL = "optional", "Optional"
 
 
 class RoleQuerySet(PublishableQuerySet):
@@ -29,17 +24,16 @@ class RoleQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "role_skills",
-                queryset=RoleSkill.objects.filter(skill__status="published")
+                queryset=RoleSkill.objects.filter(skill__status=PUBLISHED)
                 .select_related("skill", "source")
                 .order_by("importance", "skill__name"),
             )
         )
 
     def with_posting_count(self):
-        """`posting_count`: the role's live postings, counted up to COUNT_CAP + 1 (shown as "10,000+")."""
-        from postings.models import JobPosting
-
-        return self.annotate(posting_count=CappedCount(JobPosting.objects.live().filter(role=models.OuterRef("pk"))))
+        """`posting_count`: the role's live postings, counted up to COUNT_CAP + 1 (shown as "1,000+")."""
+        postings = later_app_model(Role, "postings")
+        return self.annotate(posting_count=CappedCount(postings.objects.live().filter(role=models.OuterRef("pk"))))
 
     def for_cards(self):
         """What a role card shows: its published salary figures and a (capped) count of its live postings."""
@@ -104,46 +98,6 @@ class Role(Publishable, Sourced):
 
     def get_absolute_url(self):
         return reverse("roles:detail", kwargs={"slug": self.slug})
-
-    def relations_with_skill_delta(self):
-        """
-        Each published related role (both directions, from `with_everything()`), with the skill delta:
-        the essential skills the destination of the move lists that the origin does not.
-        Two queries, whatever the number of relations.
-        """
-        relations = [(r, r.to_role, "to") for r in self.public_relations_out] + [
-            (r, r.from_role, "from") for r in self.public_relations_in
-        ]
-        others = {role.pk: role for role in Role.objects.filter(pk__in=[o.pk for _, o, _ in relations]).with_skills()}
-        mine = {link.skill for link in self.role_skills.all()}
-        rows = []
-        for relation, other, direction in relations:
-            theirs = {link.skill for link in others[other.pk].role_skills.all()}
-            origin, destination = (mine, others[other.pk]) if direction == "to" else (theirs, self)
-            to_learn = [
-                link.skill
-                for link in destination.role_skills.all()
-                if link.importance == Importance.ESSENTIAL and link.skill not in origin
-            ]
-            rows.append(
-                {
-                    "relation": relation,
-                    "role": other,
-                    "direction": direction,
-                    "to_learn": to_learn,
-                    "shared": sorted(mine & theirs, key=lambda skill: skill.name),
-                }
-            )
-        return rows
-
-    @staticmethod
-    def skill_matrix(roles):
-        """Rows of (skill, [importance per role or None]) for roles prefetched `with_skills()`: shared first."""
-        by_role = [{link.skill: link.importance for link in role.role_skills.all()} for role in roles]
-        skills = {skill for needs in by_role for skill in needs}
-        rows = [(skill, [needs.get(skill) for needs in by_role]) for skill in skills]
-        rows.sort(key=lambda row: (-sum(1 for cell in row[1] if cell), row[0].name))
-        return rows
 
 
 class RoleSkillQuerySet(models.QuerySet):
@@ -260,7 +214,12 @@ class Compensation(models.TextChoices):
 
 class SalaryFigureQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("role", "source").filter(role__status="published")
+        return self.select_related("role", "source")
+
+    def visible_to(self, user):
+        """A figure is as visible as its role: the public sees published figures of published roles."""
+        figures = super().visible_to(user)
+        return figures if figures.shows_drafts_to(user) else figures.filter(role__status=PUBLISHED)
 
     def get_by_natural_key(self, role_slug, statistic, compensation, period, region, currency, source_slug):
         return self.get(
@@ -348,3 +307,10 @@ class SalaryFigure(Publishable, Sourced):
             f"{about}{self.amount:,.0f} {self.currency} {self.get_period_display()} "
             f"({self.get_statistic_display().lower()}, {region})"
         )
+
+
+# Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).
+register(Role)
+register(RoleSkill)
+register(RoleRelation)
+register(SalaryFigure)

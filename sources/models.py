@@ -7,8 +7,9 @@ site can show "according to …" next to any fact and a test can check the passa
 """
 
 from django.db import models
+from simple_history import register
 
-from careerguide.publishing import nonblank_constraint
+from core.publishing import nonblank_constraint
 
 
 class SourceQuerySet(models.QuerySet):
@@ -60,3 +61,7 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+# Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).
+register(Source)
