@@ -7,9 +7,11 @@ to start on the development secret, so it cannot run insecurely by accident.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,26 +63,39 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    # Shared by every content app (caching now; publishing, search and the API's base to follow).
-    "core",
-    # The benchmark command and its two baselines (routed only by benchmarks/urls.py, never by the site).
-    "benchmarks",
-    # Our apps, each owning one noun.
+    # Failed admin logins: throttled, then locked out per username and address (see "Login lockout" below).
+    "axes",
+    # The Content-Security-Policy header on every response (see "Content-Security-Policy" below).
+    "csp",
+    # Who changed what, when: a history row per change of every content model; the admin shows it and reverts.
+    "simple_history",
+    # Our apps, from the most general to the most specific: each imports only from those above it
+    # (README, "Architecture"; tests/test_architecture.py enforces it).
+    "core",  # shared by every app: publishing, caching, pagination, the API's base, admin helpers
     "sources",
     "skills",
     "roles",
     "postings",
+    "paths",  # career paths into a role, and the personal plan
+    "careers",  # across the catalogue: front page, search, skill match, comparison
+    # The benchmark command and its two baselines (routed only by benchmarks/urls.py, never by the site).
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
+    # An id for each request, on every log line it causes and in the response's X-Request-ID.
+    "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every page, error pages included (whitenoise's static files need none).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,8 +107,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # With read replicas: requests that write, the admin and signed-in users read from the primary.
     "core.db_router.PrimaryForWritersMiddleware",
+    # Records the signed-in user (admin, or API after DRF's authentication) on each history row.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After, not a 500 with a traceback.
+    "core.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page (templates/lockout.html).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -139,7 +160,8 @@ DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "careerguide"}
+        # Django's RedisCache, but a Redis that stops answering means misses, not errors (core/cache_backends.py).
+        {"BACKEND": "core.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "careerguide"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerguide"}
     )
@@ -157,6 +179,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login lockout (django-axes; docs/security.md) ------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes requires: refuses a locked-out username+address before the password is checked.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures are counted per username *and* address together: an attacker guessing a curator's password
+# locks out only their own address, never the curator signing in from theirs.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+if AXES_COOLOFF_MINUTES < 1:
+    raise ImproperlyConfigured("AXES_COOLOFF_MINUTES must be at least 1: a lockout that never ends needs an admin.")
+# Counted from the last failed attempt; another failure while locked out starts it again (axes' default).
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+# A curator who mistyped twice and then got it right starts from zero.
+AXES_RESET_ON_SUCCESS = True
+# The database handler (axes' default, named here on purpose): attempts live in the database, which every app
+# server shares and which survives restarts. The cache handler would count per process without REDIS_URL,
+# letting an attacker multiply the limit by the number of workers and reset it by waiting for a restart.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Failures and lockouts are still logged (as warnings); this only drops the banner every manage.py command printed.
+AXES_VERBOSE = False
+# The address failures are counted against: REMOTE_ADDR, right when gunicorn faces clients itself. Behind a
+# reverse proxy REMOTE_ADDR is the proxy's own, so every client would share it: name the request.META key of a
+# header the proxy *overwrites* with the client's address (nginx: `proxy_set_header X-Real-IP $remote_addr;`
+# -> CLIENT_IP_HEADER=HTTP_X_REAL_IP); REMOTE_ADDR stays the fallback. Never a header a client can set itself,
+# such as X-Forwarded-For, which proxies append to: an attacker would pick a fresh address for every guess.
+# The API's anonymous rate limit reads the same keys (core/throttling.py).
+CLIENT_IP_META_KEYS = [*env_list("CLIENT_IP_HEADER"), "REMOTE_ADDR"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = CLIENT_IP_META_KEYS
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -179,31 +235,80 @@ STORAGES = {
     },
 }
 
-# Behind a TLS-terminating proxy in production.
+# Behind a TLS-terminating proxy in production. With DEBUG on (`make run`, `make serve` on a laptop) none of
+# this applies, so plain http://127.0.0.1 works; a production-like run over plain HTTP sets
+# SECURE_SSL_REDIRECT=false. Django sends HSTS only on HTTPS responses, and browsers ignore it over HTTP.
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-    # Domain-wide decisions, so off unless the deployment says so.
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    # A year: browsers then refuse plain HTTP to this host even on the first typed http:// link.
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    # Covers only names *below* the app's host (say *.careerguide.example.org), which the app's own domain
+    # owns; a deployment that serves plain-HTTP sites under its host sets this false.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    # Off: preloading ships the domain in browsers' built-in lists, takes months to undo, and is accepted only
+    # for a registrable domain (example.org, not careerguide.example.org) with every subdomain on HTTPS: the
+    # domain owner's decision, not this app's. Check W021 says only "not preloaded", so it is silenced for
+    # as long as preload is deliberately off.
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# --- Content-Security-Policy (django-csp 4.x; docs/security.md) -----------------------------------
+# Everything comes from this origin: no inline script or style anywhere (templates/ and static/ hold none),
+# no plugins, no framing, forms post only here. No CDN either: Swagger UI comes from drf-spectacular-sidecar.
+# Two allowances, both for /api/docs/:
+# - its inline start-up script (templates/drf_spectacular/swagger_ui.html) carries the per-request nonce;
+#   NONCE puts a nonce in the header only of responses that used one, so every other page gets plain 'self';
+# - Swagger UI draws its icons as data: images. They are allowed everywhere (a setting cannot scope them to one
+#   view): a data: image is inert and fetches nothing, so it opens no way to run code or send data out.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Plain text, or with LOG_FORMAT=json one JSON object per line (time, level, logger, message, request_id and
+# the exception), for a log shipper. Either way every line a request causes carries its id (core/logs.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "plain"
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={os.environ['LOG_FORMAT']!r} is not a log format: use plain or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
 # --- REST API -------------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "careerguide.api_schema.CareerguideAutoSchema",
-    "EXCEPTION_HANDLER": "careerguide.api.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "careerguide.api_settings_classes.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.CareerguideAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    # JSON first (the default); ?format=csv gives a page of results as CSV (core/renderers.py).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "core.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.Pagination",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -211,7 +316,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
-        "careerguide.api_settings_classes.StrictFilterBackend",
+        "core.api.filters.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
@@ -229,6 +334,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No badge from validator.swagger.io: it would send our schema's address to a third party, and the
+    # Content-Security-Policy blocks the image anyway.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # One name for a choice set several serializers use.
+    "ENUM_NAME_OVERRIDES": {"ImportanceEnum": "skills.models.Importance"},
 }
 
 # Browsers on these origins may call the API (comma-separated, e.g. https://jobs.example.org).

@@ -30,17 +30,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from rest_framework.response import Response
 
+from core.content import content_models
 from core.db_router import caught_up_replica, primary_write_position, use_database
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = ("sources", "skills", "roles", "postings")
 VERSION_KEY = "content-version:{}"
 WRITE_POSITION_KEY = "content-written-at-wal-position"
-
-
-def content_models():
-    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
 def label_of(model):
@@ -181,7 +177,9 @@ class CachedReadsMixin:
         response = super().finalize_response(request, response, *args, **kwargs)
         if self._cache_key_to_fill and response.status_code == 200 and isinstance(response, Response):
             response.render()
-            cache.set(self._cache_key_to_fill, (response.content, response["Content-Type"]), settings.CACHE_SECONDS)
+            # An empty body (a CSV of no rows) has no Content-Type: DRF drops it.
+            content_type = response.get("Content-Type", response.accepted_media_type)
+            cache.set(self._cache_key_to_fill, (response.content, content_type), settings.CACHE_SECONDS)
         return response
 
     def list(self, request, *args, **kwargs):

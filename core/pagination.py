@@ -1,16 +1,19 @@
 """
 Pagination that stays cheap at a million rows: the count stops at COUNT_CAP + 1 rows.
 
-"10,000+ postings" tells a reader as much as the exact number and costs the database at most ten
+"1,000+ postings" tells a reader as much as the exact number and costs the database at most a
 thousand index entries instead of a scan of every row. Pages past the cap are not offered: nobody
-reads page 501, and deep OFFSETs are what make a list slow.
+reads page 51, and deep OFFSETs are what make a list slow.
 """
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 
-COUNT_CAP = 10_000
+# Past a thousand, nobody pages on: "1,000+" is all a reader needs. The cap bounds what a count reads:
+# a filtered count (postings asking for a common skill, most of them expired) may have to look at
+# several rows for each live one it counts, so at 10,000 such a count cost seconds at a million postings.
+COUNT_CAP = 1_000
 
 
 class CappedPaginator(Paginator):
@@ -40,5 +43,5 @@ class CappedCount(models.Subquery):
 
 
 def display_count(number):
-    """A count made with COUNT_CAP as a reader sees it: "10,000+" past the cap."""
+    """A count made with COUNT_CAP as a reader sees it: "1,000+" past the cap."""
     return f"{COUNT_CAP:,}+" if number > COUNT_CAP else f"{number:,}"

@@ -2,7 +2,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from rest_framework.filters import SearchFilter
 
-from careerguide.api import PublishableViewSet
+from core.api.viewsets import PublishableViewSet
 from postings.filters import JobPostingFilter
 from postings.models import Company, JobPosting
 from postings.serializers import CompanySerializer, JobPostingSerializer

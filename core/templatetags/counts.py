@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.filter
 def capped(number):
-    """{{ role.posting_count|capped }} → "1,234" or "10,000+"."""
+    """{{ role.posting_count|capped }} → "567" or "1,000+"."""
     return display_count(number or 0)

@@ -7,21 +7,38 @@ postings, a rare word...), then requests each one in-process with Django's test 
 status, the SQL query count, and the slowest query with its `EXPLAIN (ANALYZE, BUFFERS)` plan. The result is
 written as JSON to --json. A child process is the reliable way to talk to another database than the one the
 parent's settings name (the parent may even be on SQLite).
+
+The curators' admin is measured signed in: the probe makes sure a curator `bench-curator` exists (staff, in
+the Curators group, no usable password), signs it in with the test Client (a session row in the bench
+database) and requests the admin URLs with that client. The session cookie goes into the JSON, and
+`benchmark` sends it with the admin URLs only, so gunicorn and wrk are served the same signed-in curator
+(the session is read server-side: SESSION_COOKIE_SECURE only tells browsers not to send it over HTTP).
 """
 
 import json
 import re
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
 
 from postings.models import JobPosting, PostingSkill
 
 BENCH_PREFIX = "bench-"
 EXPLAIN_LINES = 15
+CURATOR_USERNAME = "bench-curator"
+CURATORS_GROUP = "Curators"  # created by sources/migrations/0002_curators_group.py
+# The deep changelist page the issue names; the admin's CappedPaginator offers only the pages within
+# COUNT_CAP rows, and a page past them answers a 302 to `?e=1`, so the deepest offered page is taken instead.
+ADMIN_DEEP_PAGE = 40
 
 # The old in-process benchmark's list: the guide's own pages, which load_guide always provides.
 GUIDE_URLS = [
@@ -63,19 +80,28 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise CommandError("benchmark_probe expects DATABASE_URL to name the PostgreSQL bench database.")
         urls, notes = self.build_urls()
+        admin_urls = self.build_admin_urls(notes)
         if urls_only:
             urls = [url for url in urls if urls_only in url or url in BASELINE_URLS]
-        results = []
+            admin_urls = [url for url in admin_urls if urls_only in url]
+        results, admin_cookie = [], None
         with override_settings(ALLOWED_HOSTS=["*"], CACHE_SECONDS=0):
             client = Client(raise_request_exception=False)
             for url in urls:
                 self.stderr.write(f"  queries: {url}")
                 results.append(self.probe(client, url))
+            if admin_urls:
+                curator = self.curator_client()
+                admin_cookie = session_cookie(curator)
+                notes["curator"] = CURATOR_USERNAME
+                for url in admin_urls:
+                    self.stderr.write(f"  queries (signed in as {CURATOR_USERNAME}): {url}")
+                    results.append({**self.probe(curator, url), "admin": True})
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")
             server_version = cursor.fetchone()[0]
         with open(json_path, "w", encoding="utf-8") as handle:
-            data = {"urls": results, "notes": notes, "server_version": server_version}
+            data = {"urls": results, "notes": notes, "server_version": server_version, "admin_cookie": admin_cookie}
             json.dump(data, handle, indent=1, default=str)
 
     # --- URL list -----------------------------------------------------------------------------------
@@ -91,8 +117,10 @@ class Command(BaseCommand):
             notes["rare_word"] = word
         urls += GUIDE_URLS[11:]
         bench = JobPosting.objects.filter(slug__startswith=BENCH_PREFIX)
-        role = bench.values("role__slug").annotate(n=Count("id")).order_by("-n", "role__slug").first()
-        company = bench.values("company__slug").annotate(n=Count("id")).order_by("-n", "company__slug").first()
+        role = bench.values("role__slug", "role_id").annotate(n=Count("id")).order_by("-n", "role__slug").first()
+        company = (
+            bench.values("company__slug", "company_id").annotate(n=Count("id")).order_by("-n", "company__slug").first()
+        )
         skills = list(
             PostingSkill.objects.filter(skill__slug__startswith=BENCH_PREFIX)
             .values("skill__slug")
@@ -113,6 +141,42 @@ class Command(BaseCommand):
             urls.append(f"/match/?{chosen}")
             urls.append(f"/api/v1/match/?{chosen}")
         return list(dict.fromkeys(urls)), notes
+
+    def build_admin_urls(self, notes):
+        """
+        The curators' admin pages that grow with the data: the posting changelist (first page, its deepest
+        offered page, a search, the filter by the bench company with most postings), the change pages of
+        that company and of the bench role with most postings, and the company autocomplete behind the filter.
+        `notes` is build_urls' (the picked role and company); the page taken is added to it.
+        """
+        postings = reverse("admin:postings_jobposting_changelist")
+        posting_admin = admin.site.get_model_admin(JobPosting)
+        paginator = posting_admin.get_paginator(None, JobPosting.objects.all(), posting_admin.list_per_page)
+        page = min(ADMIN_DEEP_PAGE, paginator.num_pages)
+        notes["admin_page"] = {"asked": ADMIN_DEEP_PAGE, "taken": page, "pages": paginator.num_pages}
+        urls = [postings, f"{postings}?p={page}", f"{postings}?q=python"]
+        if company := notes.get("company"):
+            urls.append(f"{postings}?company__id__exact={company['company_id']}")
+        if role := notes.get("role"):
+            urls.append(reverse("admin:roles_role_change", args=[role["role_id"]]))
+        if company:
+            urls.append(reverse("admin:postings_company_change", args=[company["company_id"]]))
+        query = {"app_label": "postings", "model_name": "jobposting", "field_name": "company", "term": "bench"}
+        urls.append(f"{reverse('admin:autocomplete')}?{urlencode(query)}")
+        return list(dict.fromkeys(urls))
+
+    def curator_client(self):
+        """A test Client signed in as the bench curator: staff, in the Curators group, not a superuser."""
+        user, created = get_user_model().objects.update_or_create(
+            username=CURATOR_USERNAME, defaults={"is_staff": True, "is_active": True, "is_superuser": False}
+        )
+        if created:
+            user.set_unusable_password()  # signed in only through sessions made here
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=CURATORS_GROUP))
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        return client
 
     def rare_word(self):
         """A word from a guide posting's title that the fewest published postings' titles contain."""
@@ -155,3 +219,9 @@ class Command(BaseCommand):
         if len(lines) > EXPLAIN_LINES:
             lines = lines[:EXPLAIN_LINES] + [f"... ({len(lines) - EXPLAIN_LINES} more lines)"]
         return lines
+
+
+def session_cookie(client):
+    """The `name=value` Cookie header that carries a signed-in test Client's session to another HTTP client."""
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"
