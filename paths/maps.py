@@ -16,7 +16,7 @@ GAP = 18
 STEP_X = 8
 LEAF_X = 44
 SPINE_X = 26  # the line from step to step
-MAX_LABEL = 34  # characters that fit a node at this width
+MAX_LABEL = 40  # characters that fit a node at this width ("2. Learn Several Programming Languages")
 
 
 @dataclass

@@ -122,7 +122,7 @@ class Plan:
     path: Path | None
     from_role: Role | None
     to_role: Role | None
-    skills: list[Skill]  # the skills ticked as had, published, in the order given
+    skills: list[Skill]  # the skills ticked as had, published, in slug order (as the shared address)
     from_role_skills: list[Skill]  # essential skills of the role moved from, counted as known
     degree: Degree | None
     done: list[int]  # orders of the steps ticked done
@@ -188,7 +188,8 @@ def plan_move(*, from_role=None, to_role=None, have=(), degree=None, done=(), st
 
     have_slugs = _clean_slugs(have)[:MAX_HAVE]
     found = {skill.slug: skill for skill in Skill.objects.published().filter(slug__in=have_slugs)}
-    skills = [found[slug] for slug in have_slugs if slug in found]
+    # In slug order, as the shared address lists them: the plan reads the same however it was reached.
+    skills = [found[slug] for slug in sorted(have_slugs) if slug in found]
     if unknown := [slug for slug in have_slugs if slug not in found]:
         errors["have"] = [f"Unknown skill: {slug}" for slug in unknown]
 

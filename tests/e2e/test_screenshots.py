@@ -17,6 +17,8 @@ PAGES = {
     "salaries": "/salaries/",
     "compare": "/compare/?role=data-scientist&role=machine-learning-engineer",
     "search": "/search/?q=speech",
+    "plan": "/plan/?to=machine-learning-engineer&have=probability-and-statistics&have=python&have=sql&done=1",
+    "path-map": "/paths/becoming-a-machine-learning-engineer/",
 }
 
 
