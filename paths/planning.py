@@ -159,9 +159,9 @@ class Plan:
         return urlencode(self.query_params())
 
 
-def _known_with_broader(skill_ids):
+def _known_with_broader(skill_ids, links):
     """The skills someone with `skill_ids` meets: the skills and every broader one (the skill hierarchy)."""
-    return hierarchy.meets(skill_ids)
+    return hierarchy.meets(skill_ids, links)
 
 
 def _clean_slugs(values):
@@ -229,7 +229,8 @@ def _plan_steps(plan, steps):
     ticked = set(plan.done)
     base = {skill.pk for skill in plan.skills} | {skill.pk for skill in plan.from_role_skills}
     base |= {link.skill_id for step in steps if step.order in ticked for link in step.step_skills.all()}
-    known_now = _known_with_broader(base)
+    links = hierarchy.published_links()  # once for the whole plan, whatever the number of steps
+    known_now = _known_with_broader(base, links)
 
     # A step ticked done counts as taken, an education step with its degree (or an alternative the step
     # accepts): the postings counted from then on read that degree. Its verdict reads the degree given.
@@ -244,7 +245,7 @@ def _plan_steps(plan, steps):
         cumulative |= {link.skill_id for link in step.step_skills.all()}
         if degree_after is not None and step.concerns_education:
             degree_after = max(degree_after, step.min_degree)
-        after.append((_known_with_broader(cumulative), degree_after))
+        after.append((_known_with_broader(cumulative, links), degree_after))
 
     counts = _count_postings_met(plan.to_role, [(known_now, held_now), *after])
     plan.postings_now = counts[0]

@@ -20,14 +20,18 @@ from collections.abc import Iterable
 from skills.models import MAX_HIERARCHY_DEPTH, Skill
 
 
-def _published_links():
+def published_links():
     """{skill id: broader skill id or None} for every published skill, in one query."""
     return dict(Skill.objects.published().values_list("pk", "broader_id"))
 
 
-def meets(skill_ids: Iterable[int]) -> set[int]:
-    """The published skills in `skill_ids` plus every published skill above them, up to MAX_HIERARCHY_DEPTH."""
-    broader_of = _published_links()
+def meets(skill_ids: Iterable[int], links: dict | None = None) -> set[int]:
+    """
+    The published skills in `skill_ids` plus every published skill above them, up to MAX_HIERARCHY_DEPTH.
+    One query, or none when `links` (from published_links()) is given: a caller asking several times
+    loads them once.
+    """
+    broader_of = published_links() if links is None else links
     met = {pk for pk in skill_ids if pk in broader_of}
     level = set(met)
     for _ in range(MAX_HIERARCHY_DEPTH):
@@ -43,7 +47,7 @@ def with_narrower_each(skill_ids: Iterable[int]) -> dict[int, set[int]]:
     For each published skill in `skill_ids`: itself plus every published skill below it, down to
     MAX_HIERARCHY_DEPTH. One query whatever the number of skills (the postings filter's several skills).
     """
-    broader_of = _published_links()
+    broader_of = published_links()
     narrower_of = {}
     for pk, broader_id in broader_of.items():
         if broader_id in broader_of:
