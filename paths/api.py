@@ -31,14 +31,20 @@ class PathViewSet(PublishableViewSet):
 
 # A slug as the schema states it: what no role's or skill's slug can be (over-long) is refused.
 SLUG = {"type": "string", "minLength": 1, "maxLength": 120}
+# The same where a blank value means "none" (from, to): the schema must let "" through.
+OPTIONAL_SLUG = {"type": "string", "maxLength": 120}
 MAX_DONE = 100
 PLAN_PARAMETERS = [
     OpenApiParameter(
-        "from", SLUG, required=False, allow_blank=True, description="The slug of the role you are in now. Blank: none."
+        "from",
+        OPTIONAL_SLUG,
+        required=False,
+        allow_blank=True,
+        description="The slug of the role you are in now. Blank: none.",
     ),
     OpenApiParameter(
         "to",
-        SLUG,
+        OPTIONAL_SLUG,
         required=False,
         allow_blank=True,
         description="The slug of the role you want. Blank or absent: the first published path's role.",

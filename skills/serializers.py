@@ -1,7 +1,7 @@
 from django.db import transaction
 from rest_framework import serializers
 
-from core.api.fields import StrictCharField
+from core.api.fields import StrictCharField, StrictSlugRelatedField
 from core.api.serializers import ModelValidationMixin
 from skills.models import Importance, Skill
 from sources.serializers import SourcedSerializer
@@ -86,7 +86,7 @@ class RoleNeedSerializer(serializers.Serializer):
 class SkillSerializer(ModelValidationMixin, SourcedSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:skill-detail", lookup_field="slug")
     roles = RoleNeedSerializer(source="public_role_links", many=True, read_only=True)
-    broader = serializers.SlugRelatedField(
+    broader = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Skill.objects.all(),
         allow_null=True,

@@ -50,3 +50,14 @@ class StrictManyRelatedField(serializers.ManyRelatedField):
         if not isinstance(data, list):
             self.fail("not_a_list", input_type=type(data).__name__)
         return super().to_internal_value(data)
+
+
+class StrictSlugRelatedField(serializers.SlugRelatedField):
+    """A related record's slug, or null: "" is refused (the schema says minLength 1), not read as null."""
+
+    default_error_messages = {"blank": "May not be blank: send null to clear it."}
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("blank")
+        return super().run_validation(data)

@@ -1,0 +1,89 @@
+"""
+Query parameters do what the schema says: a blank filter means "no filter" (django-filter's rule),
+pagination is bounded and numeric, and free text is capped with a 400 naming the parameter.
+"""
+
+import pytest
+from django.urls import reverse
+
+from core.api.filters import MAX_ORDERING_LENGTH, MAX_SEARCH_LENGTH
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(response):
+    assert response.status_code == 200, response.json()
+    return [row.get("slug", row.get("id")) for row in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    "list_name, blank",
+    [
+        ("api:posting-list", {"degree": "", "company": "", "max_years": "", "skill": "", "search": "", "ordering": ""}),
+        ("api:role-list", {"skill": ""}),
+        ("api:salaryfigure-list", {"role": "", "region": "", "currency": ""}),
+        ("api:skill-list", {"kind": "", "category": "", "format": ""}),
+    ],
+)
+def test_a_blank_filter_means_no_filter(api, guide, list_name, blank):
+    url = reverse(list_name)
+    assert slugs(api.get(url, blank)) == slugs(api.get(url))
+
+
+def test_a_blank_among_repeated_values_is_dropped(api, guide):
+    url = reverse("api:posting-list")
+    assert slugs(api.get(url, {"skill": ["", "python"]})) == slugs(api.get(url, {"skill": "python"}))
+
+
+def test_whitespace_is_not_blank_for_a_choice(api, guide):
+    response = api.get(reverse("api:posting-list"), {"degree": " "})
+    assert response.status_code == 400 and list(response.json()["errors"]) == ["degree"]
+
+
+@pytest.mark.parametrize("size, status", [("0", 400), ("101", 400), ("abc", 400), ("", 400), ("1", 200), ("100", 200)])
+def test_page_size_is_a_number_from_1_to_100(api, guide, size, status):
+    response = api.get(reverse("api:skill-list"), {"page_size": size})
+    assert response.status_code == status
+    if status == 400:
+        assert list(response.json()["errors"]) == ["page_size"]
+
+
+@pytest.mark.parametrize("page", ["last", "", "0", "-1", str(10**30)])
+def test_a_page_is_a_number_that_exists(api, guide, page):
+    response = api.get(reverse("api:skill-list"), {"page": page})
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("name, cap", [("search", MAX_SEARCH_LENGTH), ("ordering", MAX_ORDERING_LENGTH)])
+@pytest.mark.parametrize("list_name", ["api:posting-list", "api:company-list", "api:skill-list"])
+def test_free_text_over_its_cap_is_a_400_naming_it(api, guide, list_name, name, cap):
+    assert api.get(reverse(list_name), {name: "a" * cap}).status_code == 200
+    response = api.get(reverse(list_name), {name: "a" * (cap + 1)})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {name: [f"At most {cap} characters."]}
+
+
+def test_a_search_of_50000_characters_is_a_400_not_a_500(api, guide):
+    response = api.get(reverse("api:posting-list"), {"search": "python " * 7000})
+    assert response.status_code == 400 and "search" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("list_name, name", [("api:posting-list", "city"), ("api:salaryfigure-list", "region")])
+def test_text_filters_are_capped_too(api, guide, list_name, name):
+    response = api.get(reverse(list_name), {name: "x" * 101})
+    assert response.status_code == 400 and list(response.json()["errors"]) == [name]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"skill": ""}, {"skill": ["python", ""]}, {"skill": "x" * 121}, {"page": "0"}, {"skill": "python", "page": "501"}],
+)
+def test_match_refuses_what_its_schema_refuses(api, guide, query):
+    response = api.get(reverse("api:match"), query)
+    assert response.status_code == 400 and response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize("roles", [["data-scientist", ""], ["data-scientist"], ["data-scientist"] * 2])
+def test_compare_needs_two_different_roles(api, guide, roles):
+    response = api.get(reverse("api:compare"), {"role": roles})
+    assert response.status_code == 400 and list(response.json()["errors"]) == ["role"]
