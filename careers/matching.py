@@ -56,11 +56,11 @@ class RoleMatch:
     essential_total: int  # every published essential skill, technical and soft
     essential_covered: int
     optional_covered: int
-    missing: list = field(default_factory=list)  # essential Skills the person lacks, technical and soft
+    missing: list[Skill] = field(default_factory=list)  # essential skills the person lacks, technical and soft
     technical_total: int = 0  # published essential technical skills: what the score is the share of
     technical_covered: int = 0
-    missing_technical: list = field(default_factory=list)  # essential technical Skills the person lacks
-    soft_skills: list = field(default_factory=list)  # SoftSkillAsked, for each essential soft skill
+    missing_technical: list[Skill] = field(default_factory=list)  # essential technical skills the person lacks
+    soft_skills: list[SoftSkillAsked] = field(default_factory=list)  # one for each essential soft skill
 
     @property
     def coverage(self):

@@ -41,10 +41,10 @@ SEARCHABLE = {
 @dataclass
 class SearchResults:
     query: str
-    roles: list = field(default_factory=list)
-    skills: list = field(default_factory=list)
-    postings: list = field(default_factory=list)
-    companies: list = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    postings: list[JobPosting] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
 
     @property
     def total(self):

@@ -128,7 +128,7 @@ class Plan:
     done: list[int]  # orders of the steps ticked done
     steps: list[PlannedStep] = field(default_factory=list)
     postings_now: int = 0  # live postings for the target role met today
-    ignored: dict = field(default_factory=dict)  # parameters left out because they name nothing
+    ignored: dict[str, list[str]] = field(default_factory=dict)  # parameters left out: they name nothing
 
     @property
     def degree_label(self):

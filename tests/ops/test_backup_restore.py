@@ -4,6 +4,8 @@ every row of every model it holds — on SQLite and on PostgreSQL, whichever the
 """
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -42,7 +44,10 @@ def snapshot():
 @pytest.fixture
 def site():
     """The guide, plus what it lacks: accounts with passwords, permissions and a token; drafts; m2m links."""
-    # The Curators group comes from a data migration; a transactional test run before may have flushed it.
+    # The Curators group comes from a data migration; a transactional test run before may have flushed it,
+    # and after a serialized_rollback test the flush does not recreate content types and permissions.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     curators, _ = Group.objects.get_or_create(name="Curators")
     curators.permissions.set(Permission.objects.filter(content_type__app_label__in=content_app_labels()))
     call_command("load_guide", verbosity=0)
