@@ -5,7 +5,7 @@ from core.api.serializers import ModelValidationMixin
 from paths.models import Path, PathStep, Resource, ResourceKind
 from paths.planning import NAME_OF_DEGREE
 from roles.models import Role
-from sources.serializers import SourcedSerializer
+from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
 
 class PlanSkillSerializer(serializers.Serializer):
@@ -73,12 +73,7 @@ class PathSerializer(ModelValidationMixin, SourcedSerializer):
             "summary",
             "steps",
             "plan_url",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
 

@@ -12,7 +12,7 @@ from roles.currencies import CURRENCY_CHOICES
 from roles.models import PayPeriod, Role
 from roles.serializers import PostingsLinkMixin
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
-from sources.serializers import SourcedSerializer
+from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
 DEGREE_NAME = {degree.value: name for name, degree in DEGREE_BY_NAME.items()}
 
@@ -182,12 +182,7 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
             "pay_period",
             "apply_url",
             "apply_email",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {
@@ -211,12 +206,7 @@ class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializ
             "website",
             "posting_count",
             "postings_url",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
 

@@ -6,7 +6,7 @@ from rest_framework.reverse import reverse
 from core.api.serializers import ModelValidationMixin
 from roles.models import Role, SalaryFigure
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
-from sources.serializers import SourcedSerializer
+from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
 
 class SalaryFigureSerializer(ModelValidationMixin, SourcedSerializer):
@@ -27,12 +27,7 @@ class SalaryFigureSerializer(ModelValidationMixin, SourcedSerializer):
             "is_approximate",
             "as_of",
             "statement",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"amount": {"min_value": Decimal("0.01"), "max_digits": 12, "decimal_places": 2}}
@@ -125,12 +120,7 @@ class RoleSerializer(PostingsLinkMixin, WritesSkillLinksMixin, ModelValidationMi
             "related_roles",
             "posting_count",
             "postings_url",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
 

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from core.api.fields import StrictCharField, StrictSlugRelatedField
 from core.api.serializers import ModelValidationMixin
 from skills.models import Importance, Skill
-from sources.serializers import SourcedSerializer
+from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
 
 class SkillLinkSerializer(serializers.Serializer):
@@ -119,12 +119,7 @@ class SkillSerializer(ModelValidationMixin, SourcedSerializer):
             "broader_passage",
             "narrower",
             "roles",
-            "status",
-            "source",
-            "source_detail",
-            "source_passage",
-            "created_at",
-            "updated_at",
+            *PUBLISHABLE_SOURCED_FIELDS,
         ]
         read_only_fields = ["created_at", "updated_at"]
 

@@ -20,6 +20,10 @@ class SourceSerializer(serializers.ModelSerializer):
         return source.url or None
 
 
+# The fields every curated, published record ends its field list with (`fields = [..., *these]`).
+PUBLISHABLE_SOURCED_FIELDS = ["status", "source", "source_detail", "source_passage", "created_at", "updated_at"]
+
+
 class SourcedSerializer(StrictModelSerializer):
     """Writes name the source by slug; reads also carry the source's citation."""
 

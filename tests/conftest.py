@@ -49,3 +49,23 @@ def as_curator(api, curator):
     """The API client, signed in as a curator."""
     api.force_authenticate(curator)
     return api
+
+
+@pytest.fixture
+def assert_queries_do_not_grow(django_assert_num_queries, uncached):
+    """
+    `check(fetch, grow)`: fetching (a 200) runs exactly as many queries after `grow()` adds rows as before.
+    The first fetch only warms per-process caches (content types, sessions).
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def check(fetch, grow):
+        fetch()
+        with CaptureQueriesContext(connection) as before:
+            assert fetch().status_code == 200
+        grow()
+        with django_assert_num_queries(len(before)):
+            assert fetch().status_code == 200
+
+    return check
