@@ -69,3 +69,20 @@ def assert_queries_do_not_grow(django_assert_num_queries, uncached):
             assert fetch().status_code == 200
 
     return check
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """
+    Tests that commit (transactional, live_server: the browser suite) run after those that roll back.
+    pytest-django sorts them so, but pytest's grouping of tests by session-scoped parameters (the
+    browser) can undo it; a committing test's flush empties what data migrations wrote (the Curators
+    group), which the rolled-back tests rely on.
+    """
+
+    def commits(item):
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        return transactional or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+    items.sort(key=commits)

@@ -6,6 +6,7 @@ Skipped as a whole, with a reason, on a machine without /usr/bin/chromium (`make
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -75,9 +76,14 @@ class ConsoleErrors:
         self.page = page
         self.errors = []
         self.expected_404_paths = set()
+        self.expected_statuses = set()
 
     def expect_404(self, path):
         self.expected_404_paths.add(path)
+
+    def expect_status(self, path_start, status):
+        """The document at a path starting with `path_start` is answered `status` on purpose (e.g. a 400)."""
+        self.expected_statuses.add((path_start, status))
 
     def on_console(self, msg):
         if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text:
@@ -87,6 +93,11 @@ class ConsoleErrors:
             return
         url = (msg.location or {}).get("url", "")
         if "404" in msg.text and any(url.endswith(path) for path in self.expected_404_paths):
+            return
+        if any(
+            f"status of {status}" in msg.text and urlsplit(url).path.startswith(path_start)
+            for path_start, status in self.expected_statuses
+        ):
             return
         # Django's own admin templates declare no icon, so Chromium fetches /favicon.ico and logs its 404.
         # Harmless, and only ignored on /admin/ pages: the public base template declares an icon, so a

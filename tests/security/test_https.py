@@ -19,7 +19,8 @@ SETTINGS = [
     "SILENCED_SYSTEM_CHECKS",
 ]
 # The deployment's own choices are removed first, so each test sees the defaults plus what it sets.
-DEPLOYMENT_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", *SETTINGS}
+# Also what the browser suite sets for its own process (tests/e2e/conftest.py), which a deployment never has.
+DEPLOYMENT_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", *SETTINGS}
 
 
 def environment(**env):
