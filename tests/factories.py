@@ -3,9 +3,12 @@
 from decimal import Decimal
 
 import factory
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
 
+from core.content import content_app_labels
 from core.publishing import PublicationStatus
 from postings.models import Company, FieldOfStudy, JobPosting, PostingSkill
 from roles.models import Role, RoleRelation, RoleSkill, SalaryFigure
@@ -122,13 +125,28 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("a-long-test-password")
 
 
+def curators_group():
+    """
+    The Curators group, as its data migration makes it. A test that commits (the browser suite) ends with
+    a flush that empties it, and after a serialized-rollback test even the permissions are gone: made
+    again here when missing, so a test never depends on which ran before it.
+    """
+    group = Group.objects.filter(name="Curators").first()
+    if group is None:
+        for app_config in apps.get_app_configs():
+            create_permissions(app_config, verbosity=0)
+        group = Group.objects.create(name="Curators")
+        group.permissions.set(Permission.objects.filter(content_type__app_label__in=content_app_labels()))
+    return group
+
+
 class CuratorFactory(UserFactory):
     is_staff = True
 
     @factory.post_generation
     def curators_group(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name="Curators"))
+            self.groups.add(curators_group())
 
 
 # --- paths (career paths, steps, step skills, resources) ---------------------------------------------
