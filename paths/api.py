@@ -5,13 +5,12 @@ from rest_framework.views import APIView
 
 from core.api.errors import ErrorSerializer, error_response
 from core.api.viewsets import PublishableViewSet
-from paths.models import Path, PathStep, Resource, StepSkill
-from paths.planning import MAX_HAVE, PlanError, plan_move
+from paths.models import PATH_MODELS, Path
+from paths.planning import MAX_HAVE, PlanError, plan_arguments, plan_move
 from paths.serializers import PathSerializer, PlanSerializer
 from postings.models import DEGREE_BY_NAME
 
 # What a path's response is built from: a change to any of them makes cached reads unreachable.
-PATH_MODELS = (Path, PathStep, StepSkill, Resource, "roles.Role", "skills.Skill", "sources.Source")
 
 
 class PathViewSet(PublishableViewSet):
@@ -102,14 +101,7 @@ class PlanView(APIView):
         if errors := _refused(params):
             return error_response(400, errors)
         try:
-            plan = plan_move(
-                from_role=params.get("from"),
-                to_role=params.get("to"),
-                have=params.getlist("have"),
-                degree=params.get("degree"),
-                done=params.getlist("done"),
-                strict=True,
-            )
+            plan = plan_move(**plan_arguments(params), strict=True)
         except PlanError as error:
             return error_response(400, error.errors)
         return Response(PlanSerializer(plan, context={"request": request}).data)

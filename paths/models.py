@@ -251,3 +251,7 @@ register(Path)
 register(PathStep)
 register(StepSkill)
 register(Resource)
+
+
+# What a path's pages and API are built from: a write to any of these invalidates them (core.caching).
+PATH_MODELS = (Path, PathStep, StepSkill, Resource, "roles.Role", "skills.Skill", "sources.Source")

@@ -164,6 +164,17 @@ def _known_with_broader(skill_ids, links):
     return hierarchy.meets(skill_ids, links)
 
 
+def plan_arguments(query):
+    """plan_move's arguments from a query string: the page and /api/v1/plan/ take the same parameters."""
+    return {
+        "from_role": query.get("from"),
+        "to_role": query.get("to"),
+        "have": query.getlist("have"),
+        "degree": query.get("degree"),
+        "done": query.getlist("done"),
+    }
+
+
 def _clean_slugs(values):
     return list(dict.fromkeys(value.strip() for value in values if value and value.strip()))
 

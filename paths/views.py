@@ -6,13 +6,12 @@ from core.caching import cached_page
 from core.publishing import PUBLISHED
 from core.views import VisibleToUserMixin
 from paths.maps import path_map, plan_map
-from paths.models import Path, PathStep, Resource, StepSkill
-from paths.planning import HELD_DEGREE_LABELS, plan_move
+from paths.models import PATH_MODELS, Path
+from paths.planning import HELD_DEGREE_LABELS, plan_arguments, plan_move
 from postings.models import DEGREE_BY_NAME
 from roles.models import RelationKind, Role, RoleRelation
 from skills.models import Skill
 
-PATH_MODELS = (Path, PathStep, StepSkill, Resource, "roles.Role", "skills.Skill", "sources.Source")
 # The plan also counts postings: their changes must reach it too.
 PLAN_MODELS = (*PATH_MODELS, "roles.RoleSkill", "postings.JobPosting", "postings.PostingSkill")
 
@@ -47,14 +46,7 @@ DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY
 @cached_page(*PLAN_MODELS)
 def plan(request):
     """The personal plan: public data only, as the skill match (what the public will see)."""
-    query = request.GET
-    result = plan_move(
-        from_role=query.get("from"),
-        to_role=query.get("to"),
-        have=query.getlist("have"),
-        degree=query.get("degree"),
-        done=query.getlist("done"),
-    )
+    result = plan_move(**plan_arguments(request.GET))
     context = {
         "plan": result,
         "map": plan_map(result),
