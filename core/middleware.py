@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from core.api.errors import DatabaseUnavailable
 from core.logs import accepted_request_id, request_id
 
 NUL = "\x00"
@@ -76,8 +77,6 @@ class DatabaseUnavailableMiddleware:
     the answer uses the API's error shape.
     """
 
-    RETRY_AFTER_SECONDS = 5  # as core.api.errors.DatabaseUnavailable
-
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -88,12 +87,12 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.warning("Database unavailable: %s", str(exception).strip().splitlines()[0] if str(exception) else "")
-        message = "The database is not answering right now. Try again in a few seconds."
+        message = DatabaseUnavailable.default_detail
         if request.path.startswith("/api/"):
             response = JsonResponse(
                 {"status": 503, "code": "service_unavailable", "detail": message, "errors": {}}, status=503
             )
         else:
             response = render(request, "503.html", {"message": message}, status=503)
-        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(DatabaseUnavailable.retry_after_seconds)
         return response
