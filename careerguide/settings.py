@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "csp",
     # Who changed what, when: a history row per change of every content model; the admin shows it and reverts.
     "simple_history",
+    # Curators load job postings in bulk from CSV or JSON: the admin's Import and `manage.py import_postings`.
+    "import_export",
     # Our apps, from the most general to the most specific: each imports only from those above it
     # (README, "Architecture"; tests/test_architecture.py enforces it).
     "core",  # shared by every app: publishing, caching, pagination, the API's base, admin helpers
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
     "skills",
     "roles",
     "postings",
+    "demand",  # skill demand counted from the live postings, precomputed per role (refresh_skill_demand)
     "paths",  # career paths into a role, and the personal plan
     "careers",  # across the catalogue: front page, search, skill match, comparison
     # The benchmark command and its two baselines (routed only by benchmarks/urls.py, never by the site).
@@ -171,6 +174,11 @@ CACHES = {
 # how long unused entries linger.
 CACHE_SECONDS = env_int("CACHE_SECONDS", 300)
 
+# Publishing a posting that states no end (postings/review.py) lists it for this many days.
+POSTING_VALID_DAYS = env_int("POSTING_VALID_DAYS", 30)
+if POSTING_VALID_DAYS < 1:
+    raise ImproperlyConfigured(f"POSTING_VALID_DAYS={POSTING_VALID_DAYS} must be at least 1 day.")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -256,6 +264,12 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Bulk import of postings (django-import-export; docs/postings.md, "Importing postings") -------------
+# Who sees the admin's Import: holders of the model's add permission (curators); the postings admin also
+# asks for change. Every import runs in a transaction and is rolled back whole on any error.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # --- Content-Security-Policy (django-csp 4.x; docs/security.md) -----------------------------------
 # Everything comes from this origin: no inline script or style anywhere (templates/ and static/ hold none),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("careers.urls")),
     path("", include("roles.urls")),
     path("", include("postings.urls")),
+    path("", include("demand.urls")),
     path("", include("paths.urls")),
     path("skills/", include("skills.urls")),
     path("sources/", include("sources.urls")),

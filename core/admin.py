@@ -23,6 +23,7 @@ from simple_history.utils import bulk_update_with_history
 from core.caching import invalidate
 from core.pagination import COUNT_CAP, CappedPaginator, display_count
 from core.publishing import PublicationStatus
+from core.signals import records_changed
 
 # A bulk publish/unpublish loads the records it changes (each gets a history row): bounded.
 MAX_RECORDS_PER_ACTION = 5_000
@@ -53,11 +54,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
         for record in to_change:
             record.status, record.updated_at = status, now  # updated_at feeds Last-Modified
         # One UPDATE per batch plus a history row per record, saying who did it; no save() signals, so
-        # the cached pages are invalidated here.
+        # the cached pages are invalidated here, and records_changed tells whoever derives from them.
         bulk_update_with_history(
             to_change, queryset.model, ["status", "updated_at"], batch_size=500, default_user=request.user
         )
         invalidate(queryset.model)
+        records_changed.send(sender=queryset.model, records=to_change, fields=["status", "updated_at"])
         changed = len(to_change)
         label = PublicationStatus(status).label.lower()
         self.message_user(

@@ -30,7 +30,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from rest_framework.response import Response
 
-from core.content import content_models
+from core.content import content_models, page_models
 from core.db_router import caught_up_replica, primary_write_position, use_database
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,8 @@ def database_for_a_miss():
 
 
 def _invalidate_sender(sender, **kwargs):
-    invalidate(sender)
+    # A write through a proxy (the review queue's PostingAwaitingReview) is a write to the model's rows.
+    invalidate(sender._meta.concrete_model)
 
 
 def connect_invalidation():
@@ -117,7 +118,8 @@ def cache_key(kind, request, models):
 def cached_page(*depends_on):
     """
     Serve a site view's 200 responses to anonymous visitors from the cache. `depends_on` names the
-    models (classes or "app.Model" labels) the page is built from; without it, every content model.
+    models (classes or "app.Model" labels) the page is built from; without it, every content model and
+    every table derived from them (core/content.py).
     """
 
     def decorator(view):
@@ -143,7 +145,7 @@ def cached_page(*depends_on):
 
 def _resolve(depends_on):
     if not depends_on:
-        return content_models()
+        return page_models()
     return [apps.get_model(model) if isinstance(model, str) else model for model in depends_on]
 
 

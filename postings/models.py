@@ -6,6 +6,7 @@ import copy
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -57,6 +58,15 @@ class EmploymentType(models.TextChoices):
     CONTRACT = "contract", "Contract"
     INTERNSHIP = "internship", "Internship"
     TEMPORARY = "temporary", "Temporary"
+
+
+class ReviewState(models.TextChoices):
+    """Where a posting stands in review before publication (postings/review.py)."""
+
+    NOT_SUBMITTED = "", "Not submitted"
+    PENDING = "pending", "Awaiting review"
+    REJECTED = "rejected", "Rejected"
+    APPROVED = "approved", "Approved"
 
 
 class LocationKind(models.TextChoices):
@@ -179,6 +189,10 @@ class JobPostingQuerySet(PublishableQuerySet):
     def latest(self, limit=5):
         """The newest few live postings, for a role, skill or company page that links to the full list."""
         return self.live().newest_first().select_related("company", "role")[:limit]
+
+    def awaiting_review(self):
+        """The review queue, oldest submission first (a partial index holds just these)."""
+        return self.filter(review_state=ReviewState.PENDING).order_by("submitted_at", "id")
 
     def asking_for(self, skill):
         return self.filter(posting_skills__skill=skill)
@@ -358,10 +372,34 @@ class JobPosting(Publishable, Sourced):
         Skill, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Review before publication (postings/review.py): a curator submits a draft, a reviewer publishes or
+    # rejects it with a reason. Set only through the review's own steps, never typed into the form.
+    review_state = models.CharField(
+        max_length=10,
+        choices=ReviewState.choices,
+        blank=True,
+        default=ReviewState.NOT_SUBMITTED,
+        # Also the database's default: bulk loaders (COPY, generate_benchmark_data) may leave it out.
+        db_default=ReviewState.NOT_SUBMITTED,
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejection_reason = models.TextField(
+        blank=True, default="", db_default="", editable=False, help_text="Why the reviewer sent it back."
+    )
+
     objects = JobPostingQuerySet.as_manager()
 
     class Meta:
         ordering = NEWEST_FIRST
+        permissions = [("publish_jobposting", "Can publish or reject postings submitted for review")]
         indexes = [
             # Partial indexes over published postings, in list order: each filter's first page is an
             # index range scan that stops after a page of rows.
@@ -382,6 +420,10 @@ class JobPosting(Publishable, Sourced):
                 condition=models.Q(status=PUBLISHED),
             ),
             models.Index(fields=["valid_through"], name="posting_valid_through"),
+            # The review queue, oldest submission first: only the few postings awaiting review.
+            models.Index(
+                fields=["submitted_at"], name="posting_review_queue", condition=models.Q(review_state="pending")
+            ),
             # Live counts (every posting's, a role's, a company's). Open postings (no end, which sorts
             # first descending, or an end ahead) lead each index, so a count capped at COUNT_CAP reads
             # about that many index entries and no table row (an index-only scan); without these, most
@@ -450,6 +492,21 @@ class JobPosting(Publishable, Sourced):
                 | models.Q(valid_through__gte=models.F("posted_on")),
                 name="jobposting_valid_after_posted",
                 violation_error_message="A posting cannot expire before it is posted.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(review_state__in=ReviewState.values),
+                name="jobposting_review_state_valid",
+                violation_error_message="Unknown review state.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(review_state=ReviewState.REJECTED) | ~models.Q(rejection_reason=""),
+                name="jobposting_rejection_has_reason",
+                violation_error_message="A rejection needs a reason.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(review_state=ReviewState.PENDING) | models.Q(submitted_at__isnull=False),
+                name="jobposting_pending_was_submitted",
+                violation_error_message="A posting awaiting review needs the time it was submitted.",
             ),
             models.CheckConstraint(
                 condition=models.Q(workplace__in=blank_or(Workplace.values)),
@@ -559,6 +616,15 @@ class JobPosting(Publishable, Sourced):
     def remote_countries(self):
         """The countries a remote job accepts applicants from."""
         return [place for place in self.locations.all() if place.kind == LocationKind.REMOTE]
+
+
+class PostingAwaitingReview(JobPosting):
+    """The admin's review queue: postings curators submitted for review, the oldest submission first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "posting awaiting review"
+        verbose_name_plural = "review queue"
 
 
 class PostingSkillQuerySet(models.QuerySet):

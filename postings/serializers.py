@@ -7,6 +7,8 @@ from rest_framework.settings import api_settings
 
 from core.api.fields import StrictManyRelatedField
 from core.api.serializers import ModelValidationMixin, StrictModelSerializer
+from core.publishing import PUBLISHED
+from postings import review
 from postings.models import DEGREE_BY_NAME, Company, Degree, FieldOfStudy, JobPosting, PostingLocation
 from roles.currencies import CURRENCY_CHOICES
 from roles.models import PayPeriod, Role
@@ -189,6 +191,28 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
             field: {"max_value": 100}
             for field in ("min_years_experience", "min_years_leadership", "min_years_management")
         }
+
+    def validate_status(self, status):
+        """Publishing is a reviewer's step (postings/review.py); a curator submits drafts in the admin."""
+        was_published = self.instance is not None and self.instance.status == PUBLISHED
+        request = self.context.get("request")
+        if status == PUBLISHED and not was_published and not review.may_publish(getattr(request, "user", None)):
+            raise serializers.ValidationError(
+                "Only a reviewer can publish a posting: write it as a draft and submit it for review."
+            )
+        return status
+
+    def validate(self, attrs):
+        publishing = attrs.get("status") == PUBLISHED and not (self.instance and self.instance.is_published)
+        if publishing:
+            # Approved by the reviewer writing it, and given an end as the admin's publish would.
+            posting = JobPosting(
+                valid_through=attrs.get("valid_through", getattr(self.instance, "valid_through", None)),
+                posted_on=attrs.get("posted_on", getattr(self.instance, "posted_on", None)),
+            )
+            review.approve(posting, self.context["request"].user)
+            attrs |= {field: getattr(posting, field) for field in ["valid_through", *review.REVIEW_FIELDS]}
+        return super().validate(attrs)
 
 
 class CompanySerializer(PostingsLinkMixin, ModelValidationMixin, SourcedSerializer):

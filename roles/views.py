@@ -3,12 +3,14 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from core.caching import cached_page
+from core.relations import later_app_model
 from core.views import VisibleToUserMixin
 from roles.charts import salary_chart
 from roles.models import Role, SalaryFigure
 from roles.transitions import transitions_of
 
 LATEST_POSTINGS = 5
+TOP_DEMANDED_SKILLS = 5
 
 
 @method_decorator(cached_page(), name="dispatch")
@@ -28,9 +30,14 @@ class RoleDetailView(VisibleToUserMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Skill demand is counted by the demand app, reached through the relation it declares (RoleDemand.role).
+        demand = later_app_model(Role, "demand").objects.report_for(
+            self.object, top=TOP_DEMANDED_SKILLS, with_trend=False
+        )
         context |= {
             "relations": transitions_of(self.object),
             "latest_postings": self.object.postings.latest(LATEST_POSTINGS),
+            "skill_demand": demand,
         }
         return context
 

@@ -39,6 +39,8 @@ class SkillDetailView(VisibleToUserMixin, DetailView):
         context = super().get_context_data(**kwargs)
         # The postings come through the reverse relation that JobPosting.skills declares.
         latest, count = self.object.postings.model.objects.latest_asking_for(self.object, LATEST_POSTINGS)
+        # Skill demand likewise, through the relation the demand app declares (RoleSkillDemand.skill).
+        demand = self.object.role_demand
         broader = self.object.broader
         shows_drafts = Skill.objects.shows_drafts_to(self.request.user)
         context |= {
@@ -46,5 +48,7 @@ class SkillDetailView(VisibleToUserMixin, DetailView):
             "narrower": list(Skill.objects.visible_to(self.request.user).filter(broader=self.object)),
             "latest_postings": latest,
             "posting_count": count,
+            "in_demand_for": list(demand.for_skill_page()),
+            "in_demand_rule": demand.model.in_demand_rule,
         }
         return context

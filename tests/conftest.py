@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from tests.factories import CuratorFactory, UserFactory
+from tests.factories import CuratorFactory, ReviewerFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +29,12 @@ def guide(db):
 def curator(db):
     """A staff member in the Curators group (created by the data migration)."""
     return CuratorFactory()
+
+
+@pytest.fixture
+def reviewer(db):
+    """A curator in the Reviewers group too (created by migration postings 0006): may publish postings."""
+    return ReviewerFactory()
 
 
 @pytest.fixture

@@ -125,6 +125,28 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("a-long-test-password")
 
 
+def reviewers_group():
+    """The Reviewers group, as migration postings 0006 makes it (made again when a flush emptied it)."""
+    group = Group.objects.filter(name="Reviewers").first()
+    if group is None:
+        for app_config in apps.get_app_configs():
+            create_permissions(app_config, verbosity=0)
+        group = Group.objects.create(name="Reviewers")
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="postings", codename__in=REVIEWER_CODENAMES)
+        )
+    return group
+
+
+REVIEWER_CODENAMES = [
+    "publish_jobposting",
+    "view_jobposting",
+    "change_jobposting",
+    "view_postingawaitingreview",
+    "change_postingawaitingreview",
+]
+
+
 def curators_group():
     """
     The Curators group, as its data migration makes it. A test that commits (the browser suite) ends with
@@ -136,7 +158,12 @@ def curators_group():
         for app_config in apps.get_app_configs():
             create_permissions(app_config, verbosity=0)
         group = Group.objects.create(name="Curators")
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=content_app_labels()))
+        # As the migrations make it: every content permission except publishing postings (the Reviewers').
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label__in=content_app_labels()).exclude(
+                codename="publish_jobposting"
+            )
+        )
     return group
 
 
@@ -147,6 +174,15 @@ class CuratorFactory(UserFactory):
     def curators_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(curators_group())
+
+
+class ReviewerFactory(CuratorFactory):
+    """A curator who also reviews: may publish and reject postings."""
+
+    @factory.post_generation
+    def reviewers_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(reviewers_group())
 
 
 # --- paths (career paths, steps, step skills, resources) ---------------------------------------------

@@ -209,9 +209,9 @@ def _collected_static_is_current():
         return False
 
 
-def create_token(username, env):
-    """A curator and an API token for it, made the way an operator would; returns the token."""
-    manage("create_curator", username, env=env)
+def create_token(username, env, reviewer=False):
+    """A curator (a reviewer too, if asked) and an API token for it, made as an operator would; returns the token."""
+    manage("create_curator", username, *(["--reviewer"] if reviewer else []), env=env)
     out = manage("drf_create_token", username, env=env)
     token = out.split("Generated token ", 1)[1].split()[0]  # "Generated token <key> for user <name>"
     return token

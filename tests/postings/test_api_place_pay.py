@@ -23,7 +23,7 @@ def new_posting(**fields):
         "slug": "data-scientist-acme",
         "company": CompanyFactory(slug="acme").slug,
         "role": RoleFactory(slug="data-scientist").slug,
-        "status": "published",
+        "status": "draft",  # publishing is a reviewer's step (test_review.py)
         "source": "test-source",
         "source_passage": "A passage that says so.",
         **fields,

@@ -77,7 +77,7 @@ def test_a_curator_write_through_one_instance_is_seen_at_once_on_the_other(guide
     env = app_env(
         DATABASE_URL=guide_database, REDIS_URL=redis_url, API_ANON_THROTTLE_RATE="10000/minute", CACHE_SECONDS=300
     )
-    token = create_token(f"curator_{unique}", env)
+    token = create_token(f"curator_{unique}", env, reviewer=True)  # publishes the posting again
     auth = {"Authorization": f"Token {token}"}
     with gunicorns(env, 2) as (one, two):
         try:

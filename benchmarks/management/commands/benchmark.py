@@ -454,7 +454,25 @@ class Command(BaseCommand):
             existing = self.count_bench_postings(bench_url)
             if existing != postings:
                 raise CommandError(f"generate_benchmark_data left {existing:,} bench postings, not {postings:,}.")
+        # The generator writes with COPY and bulk_create, which no signal reports: count skill demand
+        # now, and in a reused database that has none yet (built before the demand tables existed).
+        if built or not self.has_skill_demand(bench_url):
+            self.step("Counting skill demand (refresh_skill_demand)")
+            started = time.monotonic()
+            self.manage("refresh_skill_demand", quiet=False)
+            self.step(f"Skill demand counted in {time.monotonic() - started:.0f} s")
         return server_version, built
+
+    def has_skill_demand(self, bench_url):
+        import psycopg2
+
+        connection = psycopg2.connect(bench_url, connect_timeout=5)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT EXISTS (SELECT 1 FROM demand_roledemand)")
+                return cursor.fetchone()[0]
+        finally:
+            connection.close()
 
     def count_bench_postings(self, bench_url):
         import psycopg2

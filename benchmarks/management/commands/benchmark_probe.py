@@ -62,6 +62,8 @@ GUIDE_URLS = [
     "/api/v1/skills/",
     "/api/v1/salaries/",
     "/api/v1/match/?skill=python&skill=sql",
+    "/roles/machine-learning-engineer/skill-demand/",
+    "/api/v1/roles/machine-learning-engineer/skill-demand/",
 ]
 BASELINE_URLS = ["/bench/hello/", "/bench/plain-postings/"]
 STOP_WORDS = {"with", "and", "the", "for", "from", "senior", "junior", "bench", "posting"}
@@ -129,6 +131,8 @@ class Command(BaseCommand):
         )
         if role:
             urls.append(f"/roles/{role['role__slug']}/")
+            urls.append(f"/roles/{role['role__slug']}/skill-demand/")
+            urls.append(f"/api/v1/roles/{role['role__slug']}/skill-demand/")
             notes["role"] = role
         if skills:
             urls.append(f"/skills/{skills[0]['skill__slug']}/")

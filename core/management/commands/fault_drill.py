@@ -27,7 +27,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 call_command("migrate", verbosity=0)
 call_command("load_guide", verbosity=0)
-call_command("create_curator", "drill_curator", verbosity=0)
+call_command("create_curator", "drill_curator", reviewer=True, verbosity=0)  # its writes publish postings
 print("TOKEN", Token.objects.create(user=get_user_model().objects.get(username="drill_curator")).key)
 """
 

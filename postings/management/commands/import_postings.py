@@ -1,0 +1,94 @@
+"""
+Import job postings from a file, row by row as the admin's Import does (postings/resources.py), for
+files of any size: `manage.py import_postings postings.csv [--format csv|json|jsonl] [--dry-run]`.
+
+The file is imported in chunks of --chunk-size rows inside one transaction: memory holds one chunk's rows
+and results (plus the slugs seen, to refuse a posting listed twice), whatever the file's length. CSV and
+JSON Lines are streamed; a JSON array is read whole first (use JSON Lines for very large files). On any
+refused row the remaining rows are still checked, every error is listed (row, column, message), nothing
+is written and the exit status is 1. --dry-run checks and reports the same way and writes nothing.
+
+The command runs with full rights: its rows may publish postings (the admin asks for the
+`postings.publish_jobposting` permission).
+"""
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from postings.import_formats import FORMATS, FileFormatError, chunks
+from postings.resources import JobPostingResource
+
+CHUNK = 1_000
+
+
+class FileJobPostingResource(JobPostingResource):
+    class Meta:
+        skip_html_diff = True  # no preview to show
+        report_skipped = False  # counted, not kept
+
+
+class Command(BaseCommand):
+    help = "Import job postings from a CSV, JSON or JSON Lines file, all or nothing (docs/postings.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The file: one posting per row, in the columns of the postings download.")
+        parser.add_argument("--format", choices=FORMATS, help="The file's format; by default, its extension.")
+        parser.add_argument("--dry-run", action="store_true", help="Check every row and report; write nothing.")
+        parser.add_argument("--chunk-size", type=int, default=CHUNK, help=f"Rows read at a time (default {CHUNK}).")
+
+    def handle(self, path, format=None, dry_run=False, chunk_size=CHUNK, **options):
+        fmt = format or Path(path).suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            raise CommandError(f"Say the file's format: --format {'|'.join(FORMATS)}.")
+        if chunk_size < 1:
+            raise CommandError("--chunk-size must be at least 1.")
+        resource = FileJobPostingResource(may_publish=True)
+        totals, errors, rows, started = Counter(), [], 0, time.monotonic()
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as stream, transaction.atomic():
+                for dataset in chunks(stream, fmt, chunk_size):
+                    resource.row_offset = rows
+                    result = resource.import_data(dataset, use_transactions=True, rollback_on_validation_errors=True)
+                    totals.update(result.totals)
+                    errors += errors_of(result, rows)
+                    rows += len(dataset)
+                    self.progress(rows, len(errors), started)
+                    if result.base_errors:
+                        break  # the file as a whole is refused: its other chunks would be too
+                if errors or dry_run:
+                    transaction.set_rollback(True)
+        except FileFormatError as error:
+            raise CommandError(f"{path}: {error} Nothing was imported.") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"{path} cannot be read: {error}") from error
+
+        self.stdout.write(
+            f"{rows:,} rows: {totals['new']:,} new, {totals['update']:,} updated, "
+            f"{totals['skip']:,} unchanged (skipped), {totals['invalid'] + totals['error']:,} refused."
+        )
+        for number, column, message in errors:
+            where = ", ".join(part for part in (f"row {number}" if number else "file", column) if part)
+            self.stderr.write(f"{where}: {message}")
+        if errors:
+            raise CommandError(f"{len(errors):,} errors: nothing was imported.")
+        self.stdout.write("Dry run: nothing was written." if dry_run else "Imported.")
+
+    def progress(self, rows, errors, started):
+        rate = rows / max(time.monotonic() - started, 1e-6)
+        self.stderr.write(f"{rows:,} rows checked, {errors:,} errors ({rate:,.0f} rows/s)", style_func=str)
+
+
+def errors_of(result, offset):
+    """(row, column, message) for every error of a chunk's result; row None for the file as a whole."""
+    found = [(None, "", str(error.error)) for error in result.base_errors]
+    for row in result.invalid_rows:
+        for column, messages in row.error_dict.items():
+            found += [(offset + row.number, "" if column == NON_FIELD_ERRORS else column, m) for m in messages]
+    for number, row_errors in result.row_errors():
+        found += [(offset + number, "", str(error.error)) for error in row_errors]
+    return found

@@ -1,0 +1,98 @@
+"""The skill demand page, and the demand sections of the role and skill pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from core.publishing import PublicationStatus
+from demand.refresh import refresh_all, refresh_role
+from tests.demand.conftest import month, posting
+from tests.factories import CuratorFactory, RoleFactory, SkillFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, role):
+    response = client.get(reverse("demand:role", args=[role.slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_ranks_every_skill_with_a_chart_and_the_trend(client, world):
+    html = page(client, world["role"])
+    table = html.split('class="demand-table"')[1].split("</table>")[0]
+    assert re.findall(r'href="/skills/([^/]+)/"', table) == ["a", "b", "c"]
+    assert "60%" in table and html.count('<rect class="bar essential"') == 3
+    assert 'class="trend-line"' in html and "expired ones included" in html
+    assert "How this is computed" in html and "at least 25%" in html and "at least 3 of them" in html
+    assert "draft-skill" not in html
+
+
+def test_a_role_without_dated_postings_says_so(client, db):
+    role = RoleFactory()
+    posting(role, [(SkillFactory(), "essential")])
+    refresh_role(role.pk)
+    assert "No dated postings yet" in page(client, role)
+
+
+def test_a_role_never_counted_says_so(client, db):
+    html = page(client, RoleFactory())
+    assert "has not been counted" in html and "No dated postings yet" in html
+
+
+def test_the_page_holds_no_inline_style_or_script(client, world):
+    html = page(client, world["role"])
+    assert "style=" not in html and "<script" not in html
+
+
+@pytest.mark.parametrize("slug", ["no-such-role", "draft-role"])
+def test_unknown_and_draft_roles_are_404_for_the_public(client, db, slug):
+    RoleFactory(slug="draft-role", status=PublicationStatus.DRAFT)
+    assert client.get(reverse("demand:role", args=[slug])).status_code == 404
+
+
+def test_a_curator_previews_a_draft_roles_page(client, db):
+    role = RoleFactory(status=PublicationStatus.DRAFT)
+    client.force_login(CuratorFactory())
+    assert client.get(reverse("demand:role", args=[role.slug])).status_code == 200
+
+
+def test_the_role_page_shows_the_top_skills_flags_and_a_link(client, world):
+    html = client.get(world["role"].get_absolute_url()).content.decode()
+    section = html.split("What its postings ask for")[1].split("Postings for this role")[0]
+    assert "A</a>" in section and "60%" in section and "In demand" in section
+    assert "1 skill is in demand" in section
+    assert reverse("demand:role", args=["target"]) in section and "How this is computed" in section
+
+
+def test_the_skill_page_flags_the_roles_it_is_in_demand_for(client, world):
+    html = client.get(world["a"].get_absolute_url()).content.decode()
+    section = html.split("Demand in postings")[1].split("Postings that ask for it")[0]
+    assert "Target Role" in section and "60% of its live postings" in section and "In demand" in section
+    other = client.get(world["c"].get_absolute_url()).content.decode()
+    assert "Not in demand for any role" in other
+
+
+def grow(role, skills):
+    for i in range(6):
+        posting(role, [(skills[i % 3], "essential"), (SkillFactory(), "optional")], posted_on=month(-i))
+    refresh_all()
+
+
+@pytest.mark.parametrize("name", ["demand:role", "roles:detail"])
+def test_pages_run_the_same_queries_for_few_or_many_rows(client, world, assert_queries_do_not_grow, name):
+    url = reverse(name, args=[world["role"].slug])
+    skills = [world["a"], world["b"], world["c"]]
+    assert_queries_do_not_grow(lambda: client.get(url), lambda: grow(world["role"], skills))
+
+
+def test_the_skill_page_runs_the_same_queries_for_few_or_many_roles(client, world, assert_queries_do_not_grow):
+    def more_roles():
+        for _ in range(4):
+            role = RoleFactory()
+            for _ in range(3):
+                posting(role, [(world["a"], "essential")])
+        refresh_all()
+
+    assert_queries_do_not_grow(lambda: client.get(world["a"].get_absolute_url()), more_roles)
