@@ -30,5 +30,18 @@ def derived_models():
 
 
 def page_models():
-    """Every model a cached page may be built from: the content and what is derived from it."""
-    return content_models() + derived_models()
+    """
+    Every model a cached page may be built from: the content and what is derived from it. Not the
+    change history django-simple-history keeps beside each content model: no page shows it, and each
+    model a page depends on is one more version token read on every cached request.
+    """
+    return [
+        model
+        for model in content_models() + derived_models()
+        if not is_change_history(model) and not model._meta.proxy  # a proxy's rows are its model's
+    ]
+
+
+def is_change_history(model):
+    """A django-simple-history model (HistoricalRole…): it names the model it records as `instance_type`."""
+    return hasattr(model, "instance_type")

@@ -4,7 +4,7 @@ The API's anonymous rate limit, counted with one atomic increment in the shared 
 DRF's own throttles keep a list of every request's timestamp in the cache and rewrite it on each
 request: at 1,000 requests an hour that is a 10 KB read-modify-write per request, and two servers
 doing it at once can each let a request through that together exceed the limit. A fixed window with
-`cache.incr` (atomic in Redis) costs one small round trip and cannot be raced past.
+an atomic increment in Redis (INCR, with its expiry set in the same round trip) cannot be raced past.
 """
 
 from django.conf import settings
@@ -21,9 +21,12 @@ class AnonFixedWindowThrottle(AnonRateThrottle):
         window = int(self.timer() // self.duration)
         self.window_ends = (window + 1) * self.duration
         key = f"{self.key}:{window}"
-        self.cache.add(key, 0, timeout=self.duration + 1)
         try:
-            count = self.cache.incr(key)
+            if hasattr(self.cache, "count_in_window"):  # Redis (core/cache_backends.py): one round trip
+                count = self.cache.count_in_window(key, timeout=self.duration + 1)
+            else:
+                self.cache.add(key, 0, timeout=self.duration + 1)
+                count = self.cache.incr(key)
         except ValueError:
             # Evicted between add() and incr(): start the window again. Also what a cache that does not answer
             # raises (core/cache_backends.py): while Redis is down every request is let through (fail open).

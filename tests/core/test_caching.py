@@ -46,6 +46,26 @@ def test_every_write_to_a_posting_shows_at_once(client, write, expected):
     assert expected in client.get("/postings/").content.decode()
 
 
+def test_a_write_through_the_review_queues_proxy_shows_at_once(client):
+    from postings.models import PostingAwaitingReview
+
+    posting = JobPostingFactory(title="Original")
+    assert "Original" in client.get("/postings/").content.decode()
+    through_proxy = PostingAwaitingReview.objects.get(pk=posting.pk)
+    through_proxy.title = "Renamed in review"
+    through_proxy.save()
+    assert "Renamed in review" in client.get("/postings/").content.decode()
+
+
+def test_cached_pages_do_not_depend_on_change_history_or_proxies():
+    from core.content import page_models
+
+    names = {model.__name__ for model in page_models()}
+    assert {"JobPosting", "Skill", "RoleSkillDemand"} <= names
+    assert not {name for name in names if name.startswith("Historical")}
+    assert "PostingAwaitingReview" not in names
+
+
 def test_a_skill_link_change_shows_at_once(client):
     posting = JobPostingFactory(slug="p")
     client.get("/postings/p/")

@@ -80,6 +80,8 @@ def test_every_operation_on_a_dead_redis_is_a_quick_miss(caplog):
         assert cache.get_or_set("c", lambda: "computed") == "computed"
         with pytest.raises(ValueError):
             cache.incr("counter")
+        with pytest.raises(ValueError):
+            cache.count_in_window("counter", timeout=60)
     assert time.monotonic() - started < 0.5
     # Only the first attempt reached for Redis; the others were skipped for RETRY_AFTER seconds.
     assert len(failures(caplog)) == 1
@@ -143,3 +145,27 @@ def test_a_real_redis_that_stops_and_starts_again_is_used_again(monkeypatch):
         time.sleep(0.06)
         cache.set("k", "again")
         assert cache.get("k") == "again"
+
+
+def test_a_window_counter_counts_atomically_and_expires_from_its_first_count():
+    with redis_server(server=True) as redis:
+        cache = ResilientRedisCache(redis.url, {"KEY_PREFIX": "test"})
+        assert [cache.count_in_window("client:1", timeout=60) for _ in range(3)] == [1, 2, 3]
+        client = cache._cache.get_client(write=True)
+        full_key = cache.make_key("client:1")
+        ttl = client.ttl(full_key)
+        assert 0 < ttl <= 60
+        client.expire(full_key, 5)
+        cache.count_in_window("client:1", timeout=60)  # a later count leaves the window's end alone
+        assert client.ttl(full_key) <= 5
+        assert cache.get("client:1") == 4  # the counter reads back through the cache as a number
+
+
+def test_operations_share_one_redis_client():
+    with redis_server(server=True) as redis:
+        cache = ResilientRedisCache(redis.url, {})
+        cache.set("a", 1)
+        first = cache._cache.get_client(write=True)
+        assert cache.get("a") == 1
+        assert cache._cache.get_client(write=True) is first
+        assert cache._cache.get_client(write=False) is first  # one server: reads and writes share its pool
