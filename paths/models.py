@@ -5,9 +5,9 @@ concerns, and the resources that serve it.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history import register
 
+from core.addresses import slug_url
 from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from postings.models import Degree, FieldOfStudy
 from roles.models import Role
@@ -89,7 +89,7 @@ class Path(Publishable, Sourced):
     natural_key.dependencies = ["roles.role", "sources.source"]
 
     def get_absolute_url(self):
-        return reverse("paths:detail", kwargs={"slug": self.slug})
+        return slug_url("paths:detail", self.slug)
 
 
 class PathStepQuerySet(PublishableQuerySet):

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
+from core.filtering import ConstantChoiceFilter, LightFilterSet
 from core.widgets import QuickSelect
 from postings.countries import COUNTRY_CHOICES
 from postings.models import (
@@ -64,7 +65,7 @@ class PostingFilterForm(forms.Form):
         return data
 
 
-class JobPostingFilter(django_filters.FilterSet):
+class JobPostingFilter(LightFilterSet):
     # A text box, not a list: a real board has thousands of companies. Company pages link here filled in.
     company = django_filters.ModelChoiceFilter(
         queryset=Company.objects.published(),
@@ -133,7 +134,7 @@ class JobPostingFilter(django_filters.FilterSet):
         empty_label="Any workplace",
         help_text="On-site, hybrid or remote. Postings that do not say are left out.",
     )
-    country = django_filters.ChoiceFilter(
+    country = ConstantChoiceFilter(
         choices=COUNTRY_CHOICES,
         method="filter_country",
         label="Country",
@@ -173,7 +174,7 @@ class JobPostingFilter(django_filters.FilterSet):
             "pay are left out.",
         )
     )
-    pay_currency = django_filters.ChoiceFilter(
+    pay_currency = ConstantChoiceFilter(
         choices=CURRENCY_CHOICES,
         label="Currency",
         empty_label="Any currency",
@@ -237,6 +238,8 @@ class JobPostingFilter(django_filters.FilterSet):
         return [(legend, [self.form[name] for name in names]) for legend, names in self.GROUPS]
 
     def filter_skill(self, queryset, name, value):
+        if not value:  # django-filter calls it with an empty queryset when no skill is chosen
+            return queryset
         # Each chosen skill is met by a posting asking for it or for a narrower skill (the hierarchy read
         # downward, one query for all); EXISTS on the posting-skill index, so no row is repeated.
         asking = JobPosting.skills.through.objects

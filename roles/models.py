@@ -4,9 +4,9 @@ Roles: the careers the guide describes, the skills each needs, how roles relate,
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history import register
 
+from core.addresses import slug_url
 from core.pagination import CappedCount
 from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from core.relations import later_app_model
@@ -97,7 +97,7 @@ class Role(Publishable, Sourced):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("roles:detail", kwargs={"slug": self.slug})
+        return slug_url("roles:detail", self.slug)
 
 
 class RoleSkillQuerySet(models.QuerySet):

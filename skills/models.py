@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history import register
 
+from core.addresses import slug_url
 from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from core.relations import later_app_model
 from sources.models import Sourced
@@ -56,6 +56,12 @@ class SkillQuerySet(PublishableQuerySet):
                 .order_by("role__name"),
                 to_attr="public_role_links",
             )
+        )
+
+    def with_role_count(self):
+        """`role_count`: how many published roles need each skill (a count, not the links: the list page)."""
+        return self.annotate(
+            role_count=models.Count("role_skills", filter=models.Q(role_skills__role__status=PUBLISHED))
         )
 
     def with_hierarchy(self):
@@ -174,7 +180,7 @@ class Skill(Publishable, Sourced):
         return levels
 
     def get_absolute_url(self):
-        return reverse("skills:detail", kwargs={"slug": self.slug})
+        return slug_url("skills:detail", self.slug)
 
 
 # Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).

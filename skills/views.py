@@ -14,7 +14,7 @@ class SkillListView(VisibleToUserMixin, ListView):
     template_name = "skills/skill_list.html"
 
     def base_queryset(self):
-        return Skill.objects.in_category_order().with_roles()
+        return Skill.objects.in_category_order().with_role_count()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
