@@ -229,8 +229,8 @@ def _postings_met(postings, skill_ids, draft_skill_ids, number):
 def _near_misses(postings, not_missing, roles):
     """
     For k in NEAR_MISS_COUNTS, the newest NEAR_MISSES_SHOWN postings missing exactly k essential skills,
-    among the newest NEAR_MISS_WINDOW of each role in `roles`: a query per group, and one for what each
-    posting shown is missing.
+    among the newest NEAR_MISS_WINDOW of each role in `roles`: one query sorting the windows' postings by
+    what they miss, one for the rows shown, and one for what each of them is missing.
     """
     if not roles:
         return [NearMisses(missing_count=k, postings=[]) for k in NEAR_MISS_COUNTS]
@@ -243,24 +243,31 @@ def _near_misses(postings, not_missing, roles):
         .values("pk")
         for role in roles
     ]
-    candidates = postings.filter(pk__in=windows[0].union(*windows[1:], all=True)).annotate(
-        missing_count=CappedCount(
-            PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk")), cap=max(NEAR_MISS_COUNTS)
+    candidates = (
+        postings.filter(pk__in=windows[0].union(*windows[1:], all=True))
+        .annotate(
+            missing_count=CappedCount(
+                PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk")),
+                cap=max(NEAR_MISS_COUNTS),
+            )
         )
+        .filter(missing_count__in=NEAR_MISS_COUNTS)
+        .newest_first()
+        .values_list("pk", "missing_count")
     )
-    # The group's page of ids first, then its rows with their company and role: joined after the
-    # filter, the planner (which cannot estimate the count's selectivity) would join every candidate.
+    # One pass over the windows (at most NEAR_MISS_ROLES × NEAR_MISS_WINDOW ids, newest first) sorts them
+    # into their groups; then the rows shown, with their company and role, in one query.
+    ids_by_count = {k: [] for k in NEAR_MISS_COUNTS}
+    for pk, missing_count in candidates:
+        if len(ids_by_count[missing_count]) < NEAR_MISSES_SHOWN:
+            ids_by_count[missing_count].append(pk)
+    shown_by_id = (
+        JobPosting.objects.filter(pk__in=[pk for ids in ids_by_count.values() for pk in ids])
+        .select_related("company", "role")
+        .in_bulk()
+    )
     groups = [
-        NearMisses(
-            missing_count=k,
-            postings=list(
-                JobPosting.objects.filter(
-                    pk__in=candidates.filter(missing_count=k).newest_first().values("pk")[:NEAR_MISSES_SHOWN]
-                )
-                .newest_first()
-                .select_related("company", "role")
-            ),
-        )
+        NearMisses(missing_count=k, postings=[shown_by_id[pk] for pk in ids_by_count[k] if pk in shown_by_id])
         for k in NEAR_MISS_COUNTS
     ]
     shown = [posting for group in groups for posting in group.postings]

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce, Upper
-from django.urls import reverse
 from django.utils import timezone
 from simple_history import register
 
 from core import pagination
+from core.addresses import slug_url
 from core.pagination import CappedCount
 from core.publishing import PUBLISHED, Publishable, PublishableQuerySet, nonblank_constraint, status_constraint
 from postings.countries import COUNTRY_CHOICES, COUNTRY_NAMES, ISO_3166_CODES
@@ -428,7 +428,11 @@ class JobPosting(Publishable, Sourced):
             # first descending, or an end ahead) lead each index, so a count capped at COUNT_CAP reads
             # about that many index entries and no table row (an index-only scan); without these, most
             # postings being expired, a role's count read every one of its rows.
-            models.Index(models.F("valid_through").desc(), name="posting_live", condition=models.Q(status=PUBLISHED)),
+            # Every live posting's count, and the live postings asking for a skill (joined by id, so the id
+            # is carried in the index: PostgreSQL counts them without reading a table row).
+            models.Index(
+                fields=["-valid_through"], include=["id"], name="posting_live", condition=models.Q(status=PUBLISHED)
+            ),
             models.Index(
                 models.F("role"),
                 models.F("valid_through").desc(),
@@ -568,7 +572,7 @@ class JobPosting(Publishable, Sourced):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("postings:detail", kwargs={"slug": self.slug})
+        return slug_url("postings:detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -84,9 +84,9 @@ def test_draft_roles_and_postings_are_left_out():
     assert (result.roles, result.postings) == ([], [])
 
 
-# The skills, the hierarchy, the roles and their essentials, draft skills, postings met and the two
-# near-miss groups (what a near miss lacks is one more query, only when there are near misses to show).
-MATCH_QUERIES = 8
+# The skills, the hierarchy, the roles and their essentials, draft skills, postings met and the near-miss
+# candidates (the near misses' rows and what they lack are two more, only when there are some to show).
+MATCH_QUERIES = 7
 
 
 def test_match_runs_the_same_queries_for_few_or_many_roles_and_postings(django_assert_num_queries):
