@@ -270,6 +270,12 @@ if not DEBUG:
 # asks for change. Every import runs in a transaction and is rolled back whole on any error.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Between the preview and the confirmation the uploaded file waits here. With several app servers the
+# confirmation may reach another one: the shared cache (Redis) holds it then; on one machine a temporary
+# file, which every worker process sees (the local-memory cache is per process).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = (
+    "import_export.tmp_storages.CacheStorage" if REDIS_URL else "import_export.tmp_storages.TempFolderStorage"
+)
 
 # --- Content-Security-Policy (django-csp 4.x; docs/security.md) -----------------------------------
 # Everything comes from this origin: no inline script or style anywhere (templates/ and static/ hold none),

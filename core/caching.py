@@ -58,16 +58,39 @@ def invalidate(*models):
     """
     Make every cached response built from these models unreachable: now, and again once the current
     transaction commits (a response rebuilt in between may hold the old data under the new token).
+
+    The tokens replaced at the commit are gathered into one callback per transaction: a bulk import
+    saving 20,000 postings, each with its links and history, queued a callback per save before.
     """
+    _replace_tokens(models)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        _pending_at_commit(connection).update(models)
 
-    def replace_tokens():
-        if settings.DATABASE_REPLICAS:  # first, so a miss after the new tokens waits for this write
-            cache.set(WRITE_POSITION_KEY, primary_write_position(), timeout=None)
-        cache.set_many({VERSION_KEY.format(label_of(model)): uuid.uuid4().hex for model in models}, timeout=None)
 
-    replace_tokens()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(replace_tokens)
+def _replace_tokens(models):
+    if settings.DATABASE_REPLICAS:  # first, so a miss after the new tokens waits for this write
+        cache.set(WRITE_POSITION_KEY, primary_write_position(), timeout=None)
+    cache.set_many({VERSION_KEY.format(label_of(model)): uuid.uuid4().hex for model in models}, timeout=None)
+
+
+def _pending_at_commit(connection):
+    """
+    The models whose tokens this transaction replaces when it commits: one on_commit callback for them
+    all. A rollback discards the callback (and a savepoint's rollback the one registered inside it);
+    then a fresh set and callback are started.
+    """
+    flush = getattr(connection, "_invalidate_at_commit", None)
+    if flush is None or not any(entry[1] is flush for entry in connection.run_on_commit):
+        models = set()
+
+        def flush():
+            _replace_tokens(models)
+
+        flush.models = models
+        connection._invalidate_at_commit = flush
+        transaction.on_commit(flush, using=connection.alias)
+    return flush.models
 
 
 def database_for_a_miss():

@@ -117,3 +117,22 @@ def test_cached_api_reads_still_count_against_the_rate_limit(api, settings):
         api_settings.reload()
         AnonRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_a_transaction_replaces_its_tokens_at_commit_with_one_callback(django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from core.caching import VERSION_KEY, invalidate, label_of
+    from postings.models import JobPosting, PostingSkill
+    from skills.models import Skill
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        for _ in range(50):
+            invalidate(JobPosting, PostingSkill)
+        invalidate(Skill)
+    assert len([c for c in callbacks if getattr(c, "models", None) is not None]) == 1
+    before = {model: cache.get(VERSION_KEY.format(label_of(model))) for model in (JobPosting, PostingSkill, Skill)}
+    for callback in callbacks:
+        callback()
+    after = {model: cache.get(VERSION_KEY.format(label_of(model))) for model in (JobPosting, PostingSkill, Skill)}
+    assert all(before[model] != after[model] for model in before)  # each replaced at the commit too
