@@ -51,16 +51,6 @@ def world(db):
     FieldOfStudyFactory(slug="computer-science", name="Computer Science")
 
 
-@pytest.fixture
-def author(curator):
-    """
-    A curator as the migrations mean one to be: without the Reviewers' publish permission (postings 0006),
-    which the test database's Curators group may hold, depending on the order its migrations ran in.
-    """
-    curator.groups.get().permissions.remove(Permission.objects.get(codename="publish_jobposting"))
-    return type(curator).objects.get(pk=curator.pk)  # without the permissions cached on `curator`
-
-
 def posting_row(slug="data-scientist", **changes):
     """A valid row, every column as CSV text."""
     return {
@@ -266,8 +256,8 @@ def test_the_import_invalidates_cached_pages_built_from_the_links(world):
 # --- Publishing ----------------------------------------------------------------------------------------
 
 
-def test_a_curator_may_not_import_a_published_row(world, author):
-    errors = errors_of(run([posting_row(status="published")], user=author, may_publish=None))
+def test_a_curator_may_not_import_a_published_row(world, curator):
+    errors = errors_of(run([posting_row(status="published")], user=curator, may_publish=None))
     assert errors == {
         (1, "status"): ["Only a reviewer can publish a posting: import it as a draft and submit it for review."]
     }
@@ -284,9 +274,9 @@ def test_a_reviewer_may_and_the_posting_is_approved_and_given_an_end(world):
     assert run([posting_row(status="published", valid_through="")], user=reviewer, may_publish=None).totals["skip"] == 1
 
 
-def test_a_curator_may_update_a_posting_already_published(world, author):
+def test_a_curator_may_update_a_posting_already_published(world, curator):
     run([posting_row(status="published")])
-    result = run([posting_row(status="published", title="Renamed")], user=author, may_publish=None)
+    result = run([posting_row(status="published", title="Renamed")], user=curator, may_publish=None)
     assert result.totals["update"] == 1 and JobPosting.objects.get().title == "Renamed"
 
 
@@ -376,8 +366,8 @@ def test_a_curator_imports_a_file_in_the_admin(client, curator, world):
     assert "Import finished: 2 new, 0 updated, 0 deleted and 0 skipped job postings." in messages
 
 
-def test_the_admin_lists_every_refused_row_and_offers_no_confirm(client, author, world):
-    client.force_login(author)
+def test_the_admin_lists_every_refused_row_and_offers_no_confirm(client, curator, world):
+    client.force_login(curator)
     rows = [posting_row("one"), posting_row("two", pay_min="90000"), posting_row("three", status="published")]
     response = upload(client, as_csv(rows))
     assert b"Nothing will be imported." in response.content and b"2 refused" in response.content
