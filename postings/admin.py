@@ -235,11 +235,8 @@ class JobPostingAdmin(PostingImportMixin, ReviewActionsMixin, LargeTableAdmin, P
         class PublishedOnlyByReviewersForm(form):
             def clean_status(self):
                 status = self.cleaned_data.get("status")
-                was_published = self.instance.pk is not None and self.instance.status == PublicationStatus.PUBLISHED
-                if status == PublicationStatus.PUBLISHED and not was_published:
-                    raise ValidationError(
-                        "Only a reviewer can publish a posting: save it as a draft and submit it for review."
-                    )
+                if review.publishes(status, was_published=self.instance.pk is not None and self.instance.is_published):
+                    raise ValidationError(review.ONLY_REVIEWERS_PUBLISH)
                 return status
 
         return PublishedOnlyByReviewersForm

@@ -413,11 +413,9 @@ class JobPostingResource(resources.ModelResource):
         both = sorted(set(essential) & set(optional))
         if both and "optional_skills" not in errors:
             errors["optional_skills"] = [f"Listed as essential too: {', '.join(both)}."]
-        if instance.is_published and not was_published:
+        if review.publishes(instance.status, was_published):
             if not self.may_publish:
-                errors.setdefault("status", []).append(
-                    "Only a reviewer can publish a posting: import it as a draft and submit it for review."
-                )
+                errors.setdefault("status", []).append(review.ONLY_REVIEWERS_PUBLISH)
             elif not errors:
                 review.approve(instance, self.user)  # as the admin's Publish does: an end, and who approved
         elif was_published and instance.valid_through is None:

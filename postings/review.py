@@ -28,8 +28,17 @@ MAX_POSTINGS_PER_STEP = 5_000
 REVIEW_FIELDS = ["review_state", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "rejection_reason"]
 
 
+# What the admin's form, the API and the import answer a curator whose write would publish a posting.
+ONLY_REVIEWERS_PUBLISH = "Only a reviewer can publish a posting: save it as a draft and submit it for review."
+
+
 def may_publish(user):
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
+
+
+def publishes(status, was_published):
+    """Whether writing `status` over a posting that was (or was not) published publishes it."""
+    return status == PublicationStatus.PUBLISHED and not was_published
 
 
 def end_of_listing(posting, today=None):

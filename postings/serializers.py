@@ -7,7 +7,6 @@ from rest_framework.settings import api_settings
 
 from core.api.fields import StrictManyRelatedField
 from core.api.serializers import ModelValidationMixin, StrictModelSerializer
-from core.publishing import PUBLISHED
 from postings import review
 from postings.models import DEGREE_BY_NAME, Company, Degree, FieldOfStudy, JobPosting, PostingLocation
 from roles.currencies import CURRENCY_CHOICES
@@ -194,17 +193,16 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
 
     def validate_status(self, status):
         """Publishing is a reviewer's step (postings/review.py); a curator submits drafts in the admin."""
-        was_published = self.instance is not None and self.instance.status == PUBLISHED
         request = self.context.get("request")
-        if status == PUBLISHED and not was_published and not review.may_publish(getattr(request, "user", None)):
-            raise serializers.ValidationError(
-                "Only a reviewer can publish a posting: write it as a draft and submit it for review."
-            )
+        if self._publishes(status) and not review.may_publish(getattr(request, "user", None)):
+            raise serializers.ValidationError(review.ONLY_REVIEWERS_PUBLISH)
         return status
 
+    def _publishes(self, status):
+        return review.publishes(status, was_published=self.instance is not None and self.instance.is_published)
+
     def validate(self, attrs):
-        publishing = attrs.get("status") == PUBLISHED and not (self.instance and self.instance.is_published)
-        if publishing:
+        if self._publishes(attrs.get("status")):
             # Approved by the reviewer writing it, and given an end as the admin's publish would.
             posting = JobPosting(
                 valid_through=attrs.get("valid_through", getattr(self.instance, "valid_through", None)),

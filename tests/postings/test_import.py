@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.caching import versions
+from postings import review
 from postings.import_formats import dataset_of
 from postings.models import JobPosting, PostingLocation, PostingSkill, ReviewState
 from postings.resources import JobPostingResource
@@ -258,9 +259,7 @@ def test_the_import_invalidates_cached_pages_built_from_the_links(world):
 
 def test_a_curator_may_not_import_a_published_row(world, curator):
     errors = errors_of(run([posting_row(status="published")], user=curator, may_publish=None))
-    assert errors == {
-        (1, "status"): ["Only a reviewer can publish a posting: import it as a draft and submit it for review."]
-    }
+    assert errors == {(1, "status"): [review.ONLY_REVIEWERS_PUBLISH]}
 
 
 def test_a_reviewer_may_and_the_posting_is_approved_and_given_an_end(world):

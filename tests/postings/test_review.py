@@ -165,21 +165,20 @@ def test_the_database_refuses_an_impossible_review_state(fields):
 # --- the admin --------------------------------------------------------------------------------------
 
 
-def test_a_curator_cannot_publish_a_posting_through_the_form(client, curator):
-    (posting,) = drafts()
-    client.force_login(curator)
+def change_form_publishing(client, posting):
+    """The posting's change page address, and its form as shown, with the status set to published."""
     url = reverse("admin:postings_jobposting_change", args=[posting.pk])
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
-    data |= {
-        "company": posting.company.pk,
-        "role": posting.role.pk,
-        "status": PUBLISHED,
-        "locations-TOTAL_FORMS": 0,
-        "locations-INITIAL_FORMS": 0,
-        "posting_skills-TOTAL_FORMS": 0,
-        "posting_skills-INITIAL_FORMS": 0,
-    }
+    counts = ("TOTAL_FORMS", "INITIAL_FORMS")
+    inlines = {f"{prefix}-{count}": 0 for prefix in ("locations", "posting_skills") for count in counts}
+    return url, data | inlines | {"company": posting.company.pk, "role": posting.role.pk, "status": PUBLISHED}
+
+
+def test_a_curator_cannot_publish_a_posting_through_the_form(client, curator):
+    (posting,) = drafts()
+    client.force_login(curator)
+    url, data = change_form_publishing(client, posting)
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Only a reviewer can publish a posting" in response.content.decode()
@@ -294,18 +293,7 @@ def test_a_reviewer_publishing_through_the_form_approves_the_posting(client, rev
     settings.POSTING_VALID_DAYS = 7
     (posting,) = drafts()
     client.force_login(reviewer)
-    url = reverse("admin:postings_jobposting_change", args=[posting.pk])
-    form = client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
-    data |= {
-        "company": posting.company.pk,
-        "role": posting.role.pk,
-        "status": PUBLISHED,
-        "locations-TOTAL_FORMS": 0,
-        "locations-INITIAL_FORMS": 0,
-        "posting_skills-TOTAL_FORMS": 0,
-        "posting_skills-INITIAL_FORMS": 0,
-    }
+    url, data = change_form_publishing(client, posting)
     assert client.post(url, data).status_code == 302
     posting.refresh_from_db()
     assert posting.status == PUBLISHED and posting.review_state == ReviewState.APPROVED
