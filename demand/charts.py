@@ -1,19 +1,16 @@
 """
 Numbers for the skill demand page's server-rendered SVG charts (no JavaScript, no library, no inline
-style: the bars and lines take their colours from classes in site.css). Sizes are in SVG units, in the
-proportions of roles/charts.py, so that the text stays legible when a 390 px phone scales them down.
+style: the bars and lines take their colours from classes in site.css). Sizes are in SVG units; the
+ranking's bars are laid out as every bar chart of the site (core/charts.py).
 """
 
-WIDTH = 360
+from core.charts import WIDTH, bar_row, chart_frame
+
 CHART_SKILLS = 15  # bars on the ranking chart; the table below it lists every skill
 
 # The ranking: each skill's label on a line of its own above its bar.
-LABEL_LINE = 18
-BAR_HEIGHT = 20
-GAP = 14
 VALUE_ROOM = 125  # after the longest bar, for "100% · in demand"
 BAR_AREA = WIDTH - VALUE_ROOM
-ROW = LABEL_LINE + BAR_HEIGHT + GAP
 
 # The trend: one small line chart per skill, the months from left to right.
 LINE_HEIGHT = 70
@@ -36,16 +33,14 @@ def ranking_chart(skills):
         bars.append(
             {
                 "row": row,
-                "label_y": i * ROW + LABEL_LINE - 5,
-                "y": i * ROW + LABEL_LINE,
-                "text_y": i * ROW + LABEL_LINE + BAR_HEIGHT * 0.75,
+                **bar_row(i),
                 "essential_width": essential,
                 "optional_x": essential,
                 "optional_width": optional,
                 "value_x": round(essential + optional + 6, 1),
             }
         )
-    return {"bars": bars, "height": len(bars) * ROW, "width": WIDTH, "bar_height": BAR_HEIGHT}
+    return {"bars": bars, **chart_frame(bars)}
 
 
 def trend_chart(report):

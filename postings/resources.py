@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 from core.caching import invalidate
 from core.publishing import PublicationStatus
 from postings import review
+from postings.downloads import DATASETS
 from postings.models import (
     DEGREE_BY_NAME,
     Company,
@@ -41,42 +42,19 @@ from roles.models import Role
 from skills.models import Importance, Skill
 from sources.models import Source
 
-# The columns, in the order the preview shows them.
-COLUMNS = (
-    "slug",
-    "title",
-    "company",
-    "role",
-    "seniority",
-    "status",
-    "summary",
-    "responsibilities",
-    "requirements",
-    "min_degree",
-    "accepts_equivalent_experience",
-    "fields_of_study",
-    "min_years_experience",
-    "min_years_leadership",
-    "min_years_management",
-    "essential_skills",
-    "optional_skills",
-    "workplace",
-    "employment_type",
-    "locations",
-    "remote_countries",
-    "pay_min",
-    "pay_max",
-    "pay_currency",
-    "pay_period",
-    "apply_url",
-    "apply_email",
-    "posted_on",
-    "valid_through",
-    "source",
-    "source_passage",
-)
 # Columns of the postings download that describe a posting rather than state it: accepted and ignored.
 IGNORED_COLUMNS = {"url", "company_name", "updated_at"}
+
+
+def import_columns():
+    """The download's own columns (so a download imports again), less the ignored ones, plus `status`."""
+    names = [column.name for column in DATASETS["postings"].columns if column.name not in IGNORED_COLUMNS]
+    after = names.index("seniority") + 1
+    return (*names[:after], "status", *names[after:])
+
+
+# The columns, in the order the preview shows them.
+COLUMNS = import_columns()
 LIST_SEPARATOR = ";"
 
 
