@@ -28,7 +28,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py load_guide
+	$(PY) manage.py load_guide --if-empty
 
 ## Development server on http://$(HOST):$(PORT) with the guide's data (DATABASE_URL honoured).
 run: seed

@@ -5,7 +5,7 @@ see the write; a rolled-back write changes nothing).
 
 - A posting saved or deleted: its role, and the role it left when its role changed.
 - A skill link saved or deleted: its posting's role (and the one it left), looked up at commit.
-- A fixture load (raw saves: `load_guide`, `restore`): every role, once, at the end. A raw save of a
+- A fixture load (raw saves: `loaddata`, `restore`): every role, once, at the end. A raw save of a
   link may belong to a posting that is not in the fixture, and one recount of every role is cheaper
   than a lookup per link.
 - A bulk change (the admin's publish/unpublish, the posting review's steps): `core.signals.records_changed`.
