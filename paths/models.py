@@ -114,8 +114,12 @@ class PathStep(Publishable, Sourced):
         choices=Degree.choices, null=True, blank=True, help_text="The degree this step is about, if any."
     )
     fields_of_study = models.ManyToManyField(FieldOfStudy, blank=True, related_name="path_steps")
+    # Empty (NULL) is "not stated": the source does not say either way.
     accepts_equivalent_experience = models.BooleanField(
-        default=False, help_text="Equivalent practical experience may stand in for the degree."
+        null=True,
+        blank=True,
+        default=None,
+        help_text="Equivalent practical experience may stand in for the degree. Empty: the source does not say.",
     )
     accepts_courses_or_certification = models.BooleanField(
         default=False, help_text="Without a degree, online courses or a certification program are a way in."

@@ -120,7 +120,7 @@ class PostingDataset(Dataset):
         return extras
 
     def finish(self, name, value):
-        return DEGREE_NAME[value] if name == "min_degree" else value
+        return DEGREE_NAME.get(value, "") if name == "min_degree" else value
 
 
 class SalaryDataset(Dataset):
@@ -196,7 +196,7 @@ DATASETS = {
                 Column("responsibilities", "text", "What the job involves.", "responsibilities"),
                 Column("requirements", "text", "The requirements in the posting's words.", "requirements"),
                 Column(
-                    "min_degree", "text", "The lowest degree accepted: none, bachelor, master or phd.", "min_degree"
+                    "min_degree", "text", "The lowest degree asked for: none, bachelor, master or phd; blank when the posting does not say.", "min_degree"
                 ),
                 Column(
                     "accepts_equivalent_experience",

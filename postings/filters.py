@@ -114,7 +114,7 @@ class JobPostingFilter(LightFilterSet):
         method="filter_degree",
         label="Degree you hold",
         empty_label="Any degree",
-        help_text="Shows postings whose minimum degree is this one or lower.",
+        help_text="Shows postings whose minimum degree is this one or lower (postings that do not state one are left out).",
     )
     max_years = extend_schema_field({"type": "integer", "minimum": 0, "maximum": 100})(
         IntegerFilter(
@@ -248,6 +248,7 @@ class JobPostingFilter(LightFilterSet):
         return queryset
 
     def filter_degree(self, queryset, name, value):
+        # A posting that states no degree (NULL) is left out: SQL's NULL <= x is not true.
         return queryset.filter(min_degree__lte=DEGREE_BY_NAME[value])
 
     def filter_max_years(self, queryset, name, value):

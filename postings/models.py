@@ -35,6 +35,18 @@ class Degree(models.IntegerChoices):
     PHD = 3, "PhD"
 
 
+DEGREE_NOT_STATED = "Not stated"
+
+
+def meets_degree(degree):
+    """
+    Postings whose degree requirement someone holding `degree` meets: a stated minimum at or below it, or
+    equivalent experience accepted. A posting that states no degree (NULL) is left out — unknown is not
+    "none needed" (and SQL's `NULL <= x` is not true either, so the filter and this agree).
+    """
+    return models.Q(min_degree__lte=degree) | models.Q(accepts_equivalent_experience=True)
+
+
 # URL- and JSON-friendly names for the ordered Degree enum: ?degree=master rather than ?degree=2.
 DEGREE_BY_NAME = {degree.name.lower(): degree for degree in Degree}
 
@@ -214,7 +226,7 @@ class JobPostingQuerySet(PublishableQuerySet):
         missing_an_essential = PostingSkill.objects.missing_from(not_missing).filter(posting=models.OuterRef("pk"))
         met = self.filter(candidates).filter(~models.Exists(missing_an_essential))
         if degree is not None:
-            met = met.filter(models.Q(min_degree__lte=degree) | models.Q(accepts_equivalent_experience=True))
+            met = met.filter(meets_degree(degree))
         return met
 
     def latest_asking_for(self, skill, limit=5):
@@ -309,7 +321,15 @@ class JobPosting(Publishable, Sourced):
     requirements = models.TextField(blank=True, help_text="The requirements in prose; the facts below structure them.")
 
     # Structured requirements: what the filters and the skill match read.
-    min_degree = models.PositiveSmallIntegerField(choices=Degree.choices, default=Degree.NONE)
+    # Empty (NULL) is "not stated": the posting says nothing about a degree. It is never read as "no degree
+    # required" — a filter or a match by the degree someone holds leaves such postings out.
+    min_degree = models.PositiveSmallIntegerField(
+        choices=Degree.choices,
+        null=True,
+        blank=True,
+        default=None,
+        help_text="The lowest degree the posting asks for. Leave empty when the posting does not say.",
+    )
     accepts_equivalent_experience = models.BooleanField(
         default=False, help_text="The posting accepts equivalent experience instead of the degree."
     )
@@ -481,7 +501,7 @@ class JobPosting(Publishable, Sourced):
             nonblank_constraint("jobposting", "title"),
             nonblank_constraint("jobposting", "slug"),
             models.CheckConstraint(
-                condition=models.Q(min_degree__in=Degree.values),
+                condition=models.Q(min_degree__isnull=True) | models.Q(min_degree__in=Degree.values),
                 name="jobposting_min_degree_valid",
                 violation_error_message="Unknown degree.",
             ),

@@ -138,10 +138,12 @@ class DateWidget(widgets.DateWidget):
 
 
 class DegreeWidget(widgets.Widget):
-    """The ordered Degree by name, as the download and the API write it: none, bachelor, master or phd."""
+    """The ordered Degree by name, as the download and the API write it: none, bachelor, master or phd; blank: not stated."""
 
     def clean(self, value, row=None, **kwargs):
-        name = text(value).lower() or "none"
+        name = text(value).lower()
+        if not name:
+            return None  # the posting does not say: not stated, never "none"
         if name not in DEGREE_BY_NAME:
             raise ValueError(f"“{value}” is not a degree: write one of {', '.join(DEGREE_BY_NAME)}.")
         return DEGREE_BY_NAME[name]

@@ -25,7 +25,7 @@ class DegreeField(serializers.ChoiceField):
         super().__init__(choices=list(DEGREE_BY_NAME), **kwargs)
 
     def to_representation(self, value):
-        return DEGREE_NAME[value]
+        return None if value is None else DEGREE_NAME[value]
 
     def to_internal_value(self, data):
         return DEGREE_BY_NAME[super().to_internal_value(data)].value
@@ -117,7 +117,11 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
     company_detail = CompanyRefSerializer(source="company", read_only=True)
     role = serializers.SlugRelatedField(slug_field="slug", queryset=Role.objects.all())
     role_detail = RoleRefSerializer(source="role", read_only=True)
-    min_degree = DegreeField(required=False, help_text="The lowest degree the posting accepts.")
+    min_degree = DegreeField(
+        required=False,
+        allow_null=True,
+        help_text="The lowest degree the posting asks for; null when the posting does not say (not stated).",
+    )
     fields_of_study = StrictManyRelatedField(
         child_relation=serializers.SlugRelatedField(slug_field="slug", queryset=FieldOfStudy.objects.all()),
         required=False,

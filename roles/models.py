@@ -237,7 +237,10 @@ class SalaryFigure(Publishable, Sourced):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_figures")
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD", help_text="ISO 4217 code.")
-    period = models.CharField(max_length=5, choices=PayPeriod.choices, default=PayPeriod.YEAR)
+    # Blank is "not stated" ("about $110,000 on average" names no period); never defaulted to a year.
+    period = models.CharField(
+        max_length=5, choices=PayPeriod.choices, blank=True, default="", help_text="Leave blank when the source names none."
+    )
     statistic = models.CharField(max_length=10, choices=Statistic.choices)
     compensation = models.CharField(max_length=20, choices=Compensation.choices, default=Compensation.UNSPECIFIED)
     region = models.CharField(max_length=100, blank=True, help_text="Leave blank when the source names none.")
@@ -261,7 +264,7 @@ class SalaryFigure(Publishable, Sourced):
                 violation_error_message="The currency must be an ISO 4217 code such as USD.",
             ),
             models.CheckConstraint(
-                condition=models.Q(period__in=PayPeriod.values),
+                condition=models.Q(period__in=[*PayPeriod.values, ""]),
                 name="salaryfigure_period_valid",
                 violation_error_message="Unknown pay period.",
             ),
@@ -300,11 +303,12 @@ class SalaryFigure(Publishable, Sourced):
             raise ValidationError({"amount": "The amount must be greater than zero."})
 
     def describe(self):
-        """'about 110,000 USD per year (average, region not stated)' — the statement, spelled out."""
+        """'about 110,000 USD (period not stated) (average, region not stated)' — the statement, spelled out."""
         about = "about " if self.is_approximate else ""
         region = self.region or "region not stated"
+        period = self.get_period_display() or "(period not stated)"
         return (
-            f"{about}{self.amount:,.0f} {self.currency} {self.get_period_display()} "
+            f"{about}{self.amount:,.0f} {self.currency} {period} "
             f"({self.get_statistic_display().lower()}, {region})"
         )
 

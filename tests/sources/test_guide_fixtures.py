@@ -146,3 +146,58 @@ def test_every_skill_hierarchy_link_quotes_a_passage_found_in_the_guide(guide, g
         for piece in pieces:
             assert normalise(piece) in guide_text, f"{skill} → {skill.broader}: passage not in the guide: {piece!r}"
     assert not Skill.objects.filter(broader=None).exclude(broader_passage="").exists(), "a passage without a link"
+
+
+# How the guide words each degree (the lowest a posting accepts comes first in its passage's wording).
+DEGREE_WORDS = {0: ["no degree"], 1: ["Bachelor's"], 2: ["Master's", "M.S."], 3: ["PhD", "Ph.D."]}
+# Words that would state a degree requirement; a posting whose passage only says "pursuing" one, or "a
+# background in a PhD program", states none (a student or a programme is not a degree held).
+NOT_A_REQUIREMENT = ["pursuing", "background in a PhD program"]
+
+
+def test_each_postings_degree_is_the_one_its_passage_states_or_not_stated(guide):
+    stated = not_stated = 0
+    for posting in JobPosting.objects.all():
+        passage = posting.source_passage
+        if posting.min_degree is None:
+            not_stated += 1
+            words = [word for words in DEGREE_WORDS.values() for word in words]
+            assert not any(word in passage for word in words) or any(w in passage for w in NOT_A_REQUIREMENT), (
+                f"{posting.slug}: its passage states a degree, but the posting says 'not stated'"
+            )
+        else:
+            stated += 1
+            assert any(word in passage for word in DEGREE_WORDS[posting.min_degree]), (
+                f"{posting.slug}: {posting.get_min_degree_display()} is not in its passage"
+            )
+            assert not any(w in passage for w in NOT_A_REQUIREMENT), posting.slug
+        assert posting.accepts_equivalent_experience == ("equivalent" in passage), posting.slug
+    # OpenAI (no requirements quoted), Zoom ("pursuing or holding") and Toyota ("a background in a PhD program").
+    assert (stated, not_stated) == (4, 3)
+
+
+def test_a_posting_that_states_no_degree_reads_not_stated_and_matches_no_degree_filter(guide, client):
+    openai = JobPosting.objects.get(slug="openai-ml-engineer-moderation")
+    assert openai.min_degree is None
+    assert "Not stated" in client.get(openai.get_absolute_url()).content.decode()
+    for degree in ["none", "phd"]:
+        listed = client.get("/postings/", {"degree": degree}).content.decode()
+        assert openai.title not in listed, degree
+    assert JobPosting.objects.filter(slug=openai.slug).met_by([], degree=3).count() == 0
+
+
+PERIOD_WORDS = {"year": ["annually", "a year", "per year"], "month": ["a month", "monthly"], "hour": ["an hour"]}
+
+
+def test_each_salary_period_is_the_one_its_passage_states_or_not_stated(guide):
+    for figure in SalaryFigure.objects.all():
+        said = [period for period, words in PERIOD_WORDS.items() if any(w in figure.source_passage for w in words)]
+        assert [figure.period] == said if figure.period else said == [], (figure, said)
+    assert SalaryFigure.objects.get(amount=110000).period == ""
+
+
+def test_the_education_step_claims_only_what_the_guide_says(guide):
+    step = PathStep.objects.get(slug="get-educated")
+    assert step.accepts_equivalent_experience is None  # the guide says nothing of equivalent experience here
+    assert step.accepts_courses_or_certification is True
+    assert "equivalent" not in step.what_to_do and "equivalent" not in step.source_passage
