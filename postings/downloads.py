@@ -196,7 +196,10 @@ DATASETS = {
                 Column("responsibilities", "text", "What the job involves.", "responsibilities"),
                 Column("requirements", "text", "The requirements in the posting's words.", "requirements"),
                 Column(
-                    "min_degree", "text", "The lowest degree asked for: none, bachelor, master or phd; blank when the posting does not say.", "min_degree"
+                    "min_degree",
+                    "text",
+                    "The lowest degree asked for: none, bachelor, master or phd; blank: not stated.",
+                    "min_degree",
                 ),
                 Column(
                     "accepts_equivalent_experience",

@@ -114,7 +114,7 @@ class JobPostingFilter(LightFilterSet):
         method="filter_degree",
         label="Degree you hold",
         empty_label="Any degree",
-        help_text="Shows postings whose minimum degree is this one or lower (postings that do not state one are left out).",
+        help_text="Shows postings whose minimum degree is this one or lower (those that state none are left out).",
     )
     max_years = extend_schema_field({"type": "integer", "minimum": 0, "maximum": 100})(
         IntegerFilter(

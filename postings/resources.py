@@ -138,7 +138,7 @@ class DateWidget(widgets.DateWidget):
 
 
 class DegreeWidget(widgets.Widget):
-    """The ordered Degree by name, as the download and the API write it: none, bachelor, master or phd; blank: not stated."""
+    """The ordered Degree by name, as download and API write it: none, bachelor, master or phd; blank: unstated."""
 
     def clean(self, value, row=None, **kwargs):
         name = text(value).lower()

@@ -239,7 +239,11 @@ class SalaryFigure(Publishable, Sourced):
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD", help_text="ISO 4217 code.")
     # Blank is "not stated" ("about $110,000 on average" names no period); never defaulted to a year.
     period = models.CharField(
-        max_length=5, choices=PayPeriod.choices, blank=True, default="", help_text="Leave blank when the source names none."
+        max_length=5,
+        choices=PayPeriod.choices,
+        blank=True,
+        default="",
+        help_text="Leave blank when the source names none.",
     )
     statistic = models.CharField(max_length=10, choices=Statistic.choices)
     compensation = models.CharField(max_length=20, choices=Compensation.choices, default=Compensation.UNSPECIFIED)
@@ -307,10 +311,7 @@ class SalaryFigure(Publishable, Sourced):
         about = "about " if self.is_approximate else ""
         region = self.region or "region not stated"
         period = self.get_period_display() or "(period not stated)"
-        return (
-            f"{about}{self.amount:,.0f} {self.currency} {period} "
-            f"({self.get_statistic_display().lower()}, {region})"
-        )
+        return f"{about}{self.amount:,.0f} {self.currency} {period} ({self.get_statistic_display().lower()}, {region})"
 
 
 # Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('paths', '0003_history'),
+        ("paths", "0003_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalpathstep',
-            name='accepts_equivalent_experience',
-            field=models.BooleanField(blank=True, default=None, help_text='Equivalent practical experience may stand in for the degree. Empty: the source does not say.', null=True),
+            model_name="historicalpathstep",
+            name="accepts_equivalent_experience",
+            field=models.BooleanField(
+                blank=True,
+                default=None,
+                help_text="Equivalent practical experience may stand in for the degree. Empty: the source does not say.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='pathstep',
-            name='accepts_equivalent_experience',
-            field=models.BooleanField(blank=True, default=None, help_text='Equivalent practical experience may stand in for the degree. Empty: the source does not say.', null=True),
+            model_name="pathstep",
+            name="accepts_equivalent_experience",
+            field=models.BooleanField(
+                blank=True,
+                default=None,
+                help_text="Equivalent practical experience may stand in for the degree. Empty: the source does not say.",
+                null=True,
+            ),
         ),
     ]

@@ -13,7 +13,9 @@ def not_stated(apps, schema_editor):
     guide_steps = PathStep.objects.filter(
         path__slug="becoming-a-machine-learning-engineer", source__slug="exponent-ml-engineer-guide"
     )
-    guide_steps.filter(slug="get-educated", accepts_equivalent_experience=True).update(accepts_equivalent_experience=None)
+    guide_steps.filter(slug="get-educated", accepts_equivalent_experience=True).update(
+        accepts_equivalent_experience=None
+    )
     guide_steps.filter(min_degree__isnull=True, accepts_equivalent_experience=False).update(
         accepts_equivalent_experience=None
     )

@@ -5,32 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('postings', '0008_live_index_carries_ids'),
-        ('roles', '0002_history'),
-        ('skills', '0003_history'),
-        ('sources', '0003_history'),
+        ("postings", "0008_live_index_carries_ids"),
+        ("roles", "0002_history"),
+        ("skills", "0003_history"),
+        ("sources", "0003_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='jobposting',
-            name='jobposting_min_degree_valid',
+            model_name="jobposting",
+            name="jobposting_min_degree_valid",
         ),
         migrations.AlterField(
-            model_name='historicaljobposting',
-            name='min_degree',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, 'No degree required'), (1, "Bachelor's"), (2, "Master's"), (3, 'PhD')], default=None, help_text='The lowest degree the posting asks for. Leave empty when the posting does not say.', null=True),
+            model_name="historicaljobposting",
+            name="min_degree",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(0, "No degree required"), (1, "Bachelor's"), (2, "Master's"), (3, "PhD")],
+                default=None,
+                help_text="The lowest degree the posting asks for. Leave empty when the posting does not say.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='jobposting',
-            name='min_degree',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, 'No degree required'), (1, "Bachelor's"), (2, "Master's"), (3, 'PhD')], default=None, help_text='The lowest degree the posting asks for. Leave empty when the posting does not say.', null=True),
+            model_name="jobposting",
+            name="min_degree",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(0, "No degree required"), (1, "Bachelor's"), (2, "Master's"), (3, "PhD")],
+                default=None,
+                help_text="The lowest degree the posting asks for. Leave empty when the posting does not say.",
+                null=True,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobposting',
-            constraint=models.CheckConstraint(condition=models.Q(('min_degree__isnull', True), ('min_degree__in', [0, 1, 2, 3]), _connector='OR'), name='jobposting_min_degree_valid', violation_error_message='Unknown degree.'),
+            model_name="jobposting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_degree__isnull", True), ("min_degree__in", [0, 1, 2, 3]), _connector="OR"),
+                name="jobposting_min_degree_valid",
+                violation_error_message="Unknown degree.",
+            ),
         ),
     ]

@@ -4,29 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('roles', '0002_history'),
-        ('sources', '0003_history'),
+        ("roles", "0002_history"),
+        ("sources", "0003_history"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='salaryfigure',
-            name='salaryfigure_period_valid',
+            model_name="salaryfigure",
+            name="salaryfigure_period_valid",
         ),
         migrations.AlterField(
-            model_name='historicalsalaryfigure',
-            name='period',
-            field=models.CharField(blank=True, choices=[('year', 'per year'), ('month', 'per month'), ('hour', 'per hour')], default='', help_text='Leave blank when the source names none.', max_length=5),
+            model_name="historicalsalaryfigure",
+            name="period",
+            field=models.CharField(
+                blank=True,
+                choices=[("year", "per year"), ("month", "per month"), ("hour", "per hour")],
+                default="",
+                help_text="Leave blank when the source names none.",
+                max_length=5,
+            ),
         ),
         migrations.AlterField(
-            model_name='salaryfigure',
-            name='period',
-            field=models.CharField(blank=True, choices=[('year', 'per year'), ('month', 'per month'), ('hour', 'per hour')], default='', help_text='Leave blank when the source names none.', max_length=5),
+            model_name="salaryfigure",
+            name="period",
+            field=models.CharField(
+                blank=True,
+                choices=[("year", "per year"), ("month", "per month"), ("hour", "per hour")],
+                default="",
+                help_text="Leave blank when the source names none.",
+                max_length=5,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='salaryfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('period__in', ['year', 'month', 'hour', ''])), name='salaryfigure_period_valid', violation_error_message='Unknown pay period.'),
+            model_name="salaryfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period__in", ["year", "month", "hour", ""])),
+                name="salaryfigure_period_valid",
+                violation_error_message="Unknown pay period.",
+            ),
         ),
     ]
