@@ -30,9 +30,12 @@ def failing_with(monkeypatch, uncached):
     return fail_with
 
 
-@pytest.fixture
-def connection_lost(failing_with):
-    failing_with(database_errors.postgres_refused())
+@pytest.fixture(params=["postgresql refused", "sqlite file gone"])
+def connection_lost(request, failing_with, tmp_path):
+    if request.param == "postgresql refused":
+        failing_with(database_errors.postgres_refused())
+    else:
+        failing_with(database_errors.sqlite_cannot_open(tmp_path))
 
 
 @pytest.fixture
