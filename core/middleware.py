@@ -2,11 +2,11 @@
 
 import logging
 
-from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from core.api.errors import DatabaseUnavailable
+from core.db_errors import is_connection_loss
 from core.logs import accepted_request_id, request_id
 
 NUL = "\x00"
@@ -74,7 +74,8 @@ class DatabaseUnavailableMiddleware:
     While the database cannot be reached (a restart, a failover), a request that needs it gets a 503
     with Retry-After, a short log line and no traceback, instead of a 500 per request: the outage is
     the operator's news, not a bug. Connections recover by themselves (CONN_HEALTH_CHECKS). Under /api/
-    the answer uses the API's error shape.
+    the answer uses the API's error shape. Any other database error (a deadlock, a statement timeout,
+    "database is locked") is left to Django: a 500, logged with its traceback (core/db_errors.py decides).
     """
 
     def __init__(self, get_response):
@@ -84,7 +85,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not is_connection_loss(exception):
             return None
         logger.warning("Database unavailable: %s", str(exception).strip().splitlines()[0] if str(exception) else "")
         message = DatabaseUnavailable.default_detail

@@ -15,15 +15,18 @@ from django.core import signals
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError
+from django.db import IntegrityError
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.log import log_response
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
+
+from core.db_errors import is_connection_loss
 
 logger = logging.getLogger("django.request")
 
@@ -68,8 +71,9 @@ def exception_handler(exc, context):
     elif isinstance(exc, IntegrityError):
         # Validation runs the model's own checks first; this only catches a race between two writers.
         exc = exceptions.ValidationError({"non_field_errors": ["This change conflicts with existing data."]})
-    elif isinstance(exc, (OperationalError, InterfaceError)):
-        # The database is away (a restart, a failover): the client should retry, not report a bug.
+    elif is_connection_loss(exc):
+        # The database is away (a restart, a failover): the client should retry, not report a bug. Other
+        # database errors (a deadlock, a timeout) fall through to unexpected_error: a logged 500.
         logger.warning("Database unavailable: %s", (str(exc).strip().splitlines() or [""])[0])
         exc = DatabaseUnavailable()
     response = drf_exception_handler(exc, context)
@@ -97,15 +101,18 @@ def unexpected_error(exc, request):
     does, so error reporting and the test client see it), then answered in the API's shape.
     """
     django_request = getattr(request, "_request", request)
-    logger.error(
+    response = Response(server_error_body(), status=500)
+    # Django's own helper marks the response as logged, so the handler does not log it a second time.
+    log_response(
         "Internal Server Error: %s",
         getattr(django_request, "path", "?"),
-        exc_info=(type(exc), exc, exc.__traceback__),
-        extra={"status_code": 500, "request": django_request},
+        response=response,
+        request=django_request,
+        exception=exc,
     )
     signals.got_request_exception.send(sender=None, request=django_request)
     set_rollback()  # whatever the request wrote before failing is not kept (with ATOMIC_REQUESTS)
-    return Response(server_error_body(), status=500)
+    return response
 
 
 def is_api_request(request):
