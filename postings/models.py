@@ -194,6 +194,14 @@ class JobPostingQuerySet(PublishableQuerySet):
     def expired(self, today=None):
         return self.filter(valid_through__lt=today or timezone.localdate())
 
+    def published(self):
+        """
+        Published, under a published role and company. A posting is only as public as what it names: a
+        draft role's or company's name must not reach the public through it (pages, API, feeds, sitemap,
+        downloads all read this, through `live()` or `visible_to()`).
+        """
+        return super().published().filter(role__status=PUBLISHED, company__status=PUBLISHED)
+
     def live(self):
         """Published and not expired: what every public list, count and match shows."""
         return self.published().unexpired()
