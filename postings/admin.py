@@ -235,17 +235,40 @@ class JobPostingAdmin(PostingImportMixin, ReviewActionsMixin, LargeTableAdmin, P
         class PublishedOnlyByReviewersForm(form):
             def clean_status(self):
                 status = self.cleaned_data.get("status")
-                if review.publishes(status, was_published=self.instance.pk is not None and self.instance.is_published):
+                if review.publishes(status, was_published=review.was_published(self.instance)):
                     raise ValidationError(review.ONLY_REVIEWERS_PUBLISH)
                 return status
 
         return PublishedOnlyByReviewersForm
 
     def save_model(self, request, obj, form, change):
-        # A reviewer publishing through the form approves the posting, as the publish action does.
-        if "status" in form.changed_data and obj.status == PublicationStatus.PUBLISHED:
+        # Compared with the stored row, not the form's initial values: a History revert's form starts from
+        # the old version, so its changed_data says nothing of what the revert changes.
+        stored = JobPosting.objects.filter(pk=obj.pk).first() if change else None
+        obj._was_live = was_live = stored is not None and stored.status == PublicationStatus.PUBLISHED
+        if obj.status == PublicationStatus.PUBLISHED and not was_live:
+            # A reviewer publishing (the form refuses anyone else) approves it, as the publish action does.
             review.approve(obj, request.user)
+        changed = review.content_changes(obj, stored) + [
+            name for name in form.changed_data if name == "fields_of_study"
+        ]
+        if review.needs_review_again(obj, request.user, was_live=was_live, changed=changed):
+            self._send_back(request, obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        inlines_changed = [formset.prefix for formset in formsets if formset.has_changed()]
+        if review.needs_review_again(
+            obj, request.user, was_live=getattr(obj, "_was_live", False), changed=inlines_changed
+        ):
+            self._send_back(request, obj)
+            obj.save(update_fields=["status", *review.REVIEW_FIELDS, "updated_at"])
+
+    def _send_back(self, request, obj):
+        review.send_back_for_review(obj, request.user)
+        self.message_user(request, review.SENT_BACK_FOR_REVIEW, messages.WARNING)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         is_draft = obj is None or obj.status == PublicationStatus.DRAFT

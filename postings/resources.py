@@ -13,6 +13,7 @@ Nothing at all is written for a file with an error: callers import with `use_tra
 `rollback_on_validation_errors`.
 """
 
+import copy
 from datetime import datetime
 from decimal import InvalidOperation
 
@@ -381,6 +382,7 @@ class JobPostingResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         was_published = instance.pk is not None and instance.is_published
+        stored = copy.copy(instance) if instance.pk is not None else None  # the stored values, to compare
         stored_end = instance.valid_through
         errors = {}
         try:
@@ -402,8 +404,23 @@ class JobPostingResource(resources.ModelResource):
             # A published posting keeps the end publishing gave it (or none, as the guide's postings state
             # none): a download, which lists live postings, imports again unchanged.
             instance.valid_through = stored_end
+        if (
+            not errors
+            and stored is not None
+            and not self.may_publish  # the command imports with full rights
+            and review.needs_review_again(
+                instance, self.user, was_live=was_published, changed=self.changes(instance, stored)
+            )
+        ):
+            review.send_back_for_review(instance, self.user)
         if errors:
             raise ValidationError(errors)
+
+    def changes(self, instance, stored):
+        """What the row changes on a stored posting: its own fields, and its lists (skills, places…)."""
+        imported = instance.__dict__.get("_imported", {})
+        lists = [name for name, value in imported.items() if value != self.fields[name].read(instance)]
+        return review.content_changes(instance, stored) + lists
 
     # --- Lists: parsed into the canonical tuples ListField.read gives ---------------------------------
 

@@ -32,6 +32,16 @@ REVIEW_FIELDS = ["review_state", "submitted_at", "submitted_by", "reviewed_at", 
 ONLY_REVIEWERS_PUBLISH = "Only a reviewer can publish a posting: save it as a draft and submit it for review."
 
 
+# What a curator who may not publish is told when a change of theirs takes a live posting off the site.
+SENT_BACK_FOR_REVIEW = (
+    "This posting was live: your change took it off the site and it now awaits a reviewer, who publishes it "
+    "again with the change (only reviewers change what the public sees)."
+)
+SENT_BACK_REASON = "Changed while published by a curator who may not publish: sent back for review"
+# Fields a change of which is not a change of what the posting says (the review's own, and bookkeeping).
+NOT_CONTENT = {*REVIEW_FIELDS, "status", "updated_at", "created_at", "search_document", "match_anchor", "id"}
+
+
 def may_publish(user):
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
@@ -39,6 +49,44 @@ def may_publish(user):
 def publishes(status, was_published):
     """Whether writing `status` over a posting that was (or was not) published publishes it."""
     return status == PublicationStatus.PUBLISHED and not was_published
+
+
+def was_published(posting):
+    """
+    Whether the stored posting is published. Read from the database, never from the copy being written:
+    a History revert's copy carries the status of the old version (a withdrawn posting's "published").
+    """
+    return (
+        posting.pk is not None and JobPosting.objects.filter(pk=posting.pk, status=PublicationStatus.PUBLISHED).exists()
+    )
+
+
+def content_changes(posting, stored):
+    """The names of the fields whose value in `posting` differs from the stored row `stored` (None: all)."""
+    return [
+        field.name
+        for field in JobPosting._meta.concrete_fields
+        if field.name not in NOT_CONTENT
+        and (stored is None or field.value_from_object(posting) != field.value_from_object(stored))
+    ]
+
+
+def send_back_for_review(posting, user, now=None):
+    """Unpublish `posting` and put it in the review queue as submitted by `user` (in memory; the caller saves)."""
+    posting.status = PublicationStatus.DRAFT
+    posting.review_state, posting.submitted_at, posting.submitted_by = ReviewState.PENDING, now or timezone.now(), user
+    posting.reviewed_at = posting.reviewed_by = None
+    posting.rejection_reason = ""
+    posting._change_reason = SENT_BACK_REASON
+
+
+def needs_review_again(posting, user, *, was_live, changed):
+    """
+    Whether this write must send the posting back for review: a live posting whose content `user`, who may
+    not publish, changed (`changed` names what). Taking it off the site alone (status to draft) needs none.
+    Every write path asks this: the admin's form and History revert, the API and the import.
+    """
+    return bool(was_live and changed and not may_publish(user) and posting.status == PublicationStatus.PUBLISHED)
 
 
 def end_of_listing(posting, today=None):

@@ -203,7 +203,26 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
         return status
 
     def _publishes(self, status):
-        return review.publishes(status, was_published=self.instance is not None and self.instance.is_published)
+        return review.publishes(status, was_published=self.instance is not None and review.was_published(self.instance))
+
+    def _content_changes(self, attrs):
+        """The names of the fields this write changes on the stored posting (nested lists compared as sets)."""
+        posting, changed = self.instance, []
+        for name, value in attrs.items():
+            if name == "posting_skills":
+                now = {(link["skill"].pk, link.get("importance")) for link in value}
+                differs = now != set(posting.posting_skills.values_list("skill_id", "importance"))
+            elif name == "locations":
+                keys = ["kind", "city", "region", "country"]
+                now = {tuple(str(location.get(key, "")) for key in keys) for location in value}
+                differs = now != {tuple(map(str, row)) for row in posting.locations.values_list(*keys)}
+            elif name == "fields_of_study":
+                differs = {field.pk for field in value} != set(posting.fields_of_study.values_list("pk", flat=True))
+            else:
+                differs = name not in review.NOT_CONTENT and getattr(posting, name) != value
+            if differs:
+                changed.append(name)
+        return changed
 
     def validate(self, attrs):
         if self._publishes(attrs.get("status")):
@@ -214,6 +233,14 @@ class JobPostingSerializer(WritesLocationsMixin, WritesSkillLinksMixin, ModelVal
             )
             review.approve(posting, self.context["request"].user)
             attrs |= {field: getattr(posting, field) for field in ["valid_through", *review.REVIEW_FIELDS]}
+        elif self.instance is not None:
+            # A change to a live posting by someone who may not publish takes it off the site, into review.
+            user = self.context["request"].user
+            writing = JobPosting(status=attrs.get("status", self.instance.status))
+            live = review.was_published(self.instance)
+            if review.needs_review_again(writing, user, was_live=live, changed=self._content_changes(attrs)):
+                review.send_back_for_review(writing, user)
+                attrs |= {field: getattr(writing, field) for field in ["status", *review.REVIEW_FIELDS]}
         return super().validate(attrs)
 
 

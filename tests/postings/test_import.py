@@ -273,10 +273,28 @@ def test_a_reviewer_may_and_the_posting_is_approved_and_given_an_end(world):
     assert run([posting_row(status="published", valid_through="")], user=reviewer, may_publish=None).totals["skip"] == 1
 
 
-def test_a_curator_may_update_a_posting_already_published(world, curator):
+def test_a_curators_change_to_a_published_posting_goes_back_to_review(world, curator):
     run([posting_row(status="published")])
     result = run([posting_row(status="published", title="Renamed")], user=curator, may_publish=None)
-    assert result.totals["update"] == 1 and JobPosting.objects.get().title == "Renamed"
+    posting = JobPosting.objects.get()
+    assert result.totals["update"] == 1 and posting.title == "Renamed"
+    assert (posting.status, posting.review_state, posting.submitted_by) == ("draft", ReviewState.PENDING, curator)
+
+
+def test_a_curators_change_to_a_published_postings_skills_goes_back_to_review(world, curator):
+    run([posting_row(status="published")])
+    run(
+        [posting_row(status="published", essential_skills="python; sql", optional_skills="")],
+        user=curator,
+        may_publish=None,
+    )
+    assert JobPosting.objects.get().review_state == ReviewState.PENDING
+
+
+def test_a_curator_importing_a_published_posting_unchanged_leaves_it_live(world, curator):
+    run([posting_row(status="published")])
+    result = run([posting_row(status="published")], user=curator, may_publish=None)
+    assert result.totals["skip"] == 1 and JobPosting.objects.get().is_published
 
 
 def test_a_new_posting_without_a_status_is_a_draft_and_a_stored_one_keeps_its_own(world):
