@@ -29,7 +29,7 @@ def form_data(response):
     form = response.context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
     data |= {"company": form.initial["company"], "role": form.initial["role"]}
-    inlines = response.context["inline_admin_formsets"] if "inline_admin_formsets" in response.context else []
+    inlines = response.context.get("inline_admin_formsets", [])
     for formset in inlines:  # a History revert's form has none
         management = formset.formset.management_form
         data |= {management.add_prefix(name): value for name, value in management.initial.items()}
