@@ -6,7 +6,9 @@ Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; with DE
 to start on the development secret, so it cannot run insecurely by accident.
 """
 
+import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -158,17 +160,30 @@ for index, url in enumerate(env_list("DATABASE_REPLICA_URLS")):
 DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
 DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICAS else []
 
-# The cache is shared by every app server when REDIS_URL names a Redis (pages, API lists, rate limits);
-# without it each process keeps its own in memory, which is right for one machine and for tests.
+# The cache (pages, API lists, rate limits, the version tokens that invalidate them) must be one cache for
+# every process that reads or writes content, or a write seen by one process leaves the others serving
+# stale pages. With REDIS_URL: Redis, shared by every app server. Without it: files in CACHE_DIR, shared
+# by every process on this machine — gunicorn's workers, and commands such as import_postings, whose
+# writes must reach the servers' cache too. A per-process memory cache is only safe for the test run's own
+# process (pytest sets PYTEST_VERSION), where each test starts with an empty cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        # Django's RedisCache, but a Redis that stops answering means misses, not errors (core/cache_backends.py).
-        {"BACKEND": "core.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "careerguide"}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerguide"}
-    )
-}
+# One directory per project checkout and database, so two databases never share cached pages.
+CACHE_DIR = os.environ.get("CACHE_DIR") or os.path.join(
+    tempfile.gettempdir(),
+    "careerguide-cache-" + hashlib.sha256(f"{BASE_DIR}|{os.environ.get('DATABASE_URL', '')}".encode()).hexdigest()[:12],
+)
+if REDIS_URL:
+    # Django's RedisCache, but a Redis that stops answering means misses, not errors (core/cache_backends.py).
+    _cache = {"BACKEND": "core.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "careerguide"}
+elif os.environ.get("PYTEST_VERSION"):
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "careerguide"}
+else:
+    _cache = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+CACHES = {"default": _cache}
 # How long an anonymous visitor's page or API list may be served from the cache; 0 turns that off.
 # Any curator write makes the affected entries unreachable at once (see core/caching.py), so this bounds only
 # how long unused entries linger.

@@ -57,6 +57,9 @@ APP_ENV_KEYS = (
     "CONN_MAX_AGE",
     "LOG_LEVEL",
     "LOG_FORMAT",
+    "CACHE_DIR",
+    # Set by pytest in its own process; an app process started by a test must run as in production.
+    "PYTEST_VERSION",
 )
 
 

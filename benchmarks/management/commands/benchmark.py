@@ -525,13 +525,13 @@ class Command(BaseCommand):
         if pong and pong.startswith(b"+PONG"):
             if importlib.util.find_spec("redis") is None:
                 return env, (
-                    f"CACHE_SECONDS=300, local-memory cache per gunicorn worker: Redis answers at "
+                    f"CACHE_SECONDS=300, the file cache shared by the gunicorn workers: Redis answers at "
                     f"{REDIS_HOST}:{REDIS_PORT} but the `redis` package is not installed"
                 )
             redis_command(["SELECT", str(REDIS_DB)], ["FLUSHDB"])
             env["REDIS_URL"] = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
             return env, f"CACHE_SECONDS=300, Redis {env['REDIS_URL']} (flushed before the pass)"
-        return env, f"CACHE_SECONDS=300, local-memory cache per gunicorn worker (no Redis at {REDIS_HOST}:{REDIS_PORT})"
+        return env, f"CACHE_SECONDS=300, the workers' shared file cache (no Redis at {REDIS_HOST}:{REDIS_PORT})"
 
     # --- Measuring --------------------------------------------------------------------------------
 
