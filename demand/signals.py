@@ -24,6 +24,7 @@ from django.dispatch import receiver
 from core.signals import records_changed
 from demand import refresh
 from postings.models import JobPosting, PostingSkill
+from roles.models import Role
 
 # A posting write that leaves all of these alone changes no count (update_fields names them).
 COUNTED_FIELDS = {"role", "role_id", "status", "posted_on", "valid_through"}
@@ -114,6 +115,13 @@ def recount_after_link_saved(sender, instance, raw, **kwargs):
 def recount_after_link_deleted(sender, instance, **kwargs):
     # When its posting is deleted with it, the posting's own signal names the role.
     _note(posting_ids=[instance.posting_id])
+
+
+@receiver(post_save, sender=Role, dispatch_uid="demand_role_created")
+def count_a_new_role(sender, instance, raw, created, **kwargs):
+    """A new role gets its counts (zero until postings come) — `load_guide` seeds roles with no posting."""
+    if created and not raw:
+        _note(role_ids=[instance.pk])
 
 
 @receiver(records_changed, sender=JobPosting, dispatch_uid="demand_postings_changed_in_bulk")

@@ -120,7 +120,7 @@ class PostingDataset(Dataset):
         return extras
 
     def finish(self, name, value):
-        return DEGREE_NAME.get(value, "") if name == "min_degree" else value
+        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
 
 
 class SalaryDataset(Dataset):

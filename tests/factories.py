@@ -74,6 +74,7 @@ class SalaryFigureFactory(SourcedFactory):
 
     role = factory.SubFactory(RoleFactory)
     amount = Decimal("100000.00")
+    period = "year"
     statistic = "average"
     region = factory.Sequence(lambda n: f"Region {n}")
     status = PublicationStatus.PUBLISHED

@@ -103,8 +103,9 @@ def test_a_save_that_changes_no_counted_field_recounts_nothing(world, commit, mo
     assert recounted == []
 
 
-def test_loading_fixtures_recounts_every_role(commit):
-    empty = RoleFactory()
+def test_seeding_the_guide_counts_every_role_it_adds_and_a_new_role_gets_its_counts(commit):
+    with commit():
+        empty = RoleFactory()
     with commit():
         call_command("load_guide", verbosity=0)
     demand = dict(RoleDemand.objects.values_list("role__slug", "live_postings"))

@@ -44,7 +44,8 @@ def test_bad_posting_query_strings_give_a_clean_page_or_404(client, guide, query
 def test_posting_filters_combine_and_stay_in_the_url(client, guide):
     response = client.get("/postings/", {"degree": "master", "max_years": "5"})
     html = response.content.decode()
-    assert "ML Researcher (new graduate)" in html  # Zoom: master's, no years stated
+    assert "Data Scientist</a>" in html  # Disney: bachelor's, 3 years
+    assert "ML Researcher (new graduate)" not in html  # Zoom: its degree is not stated, so never matched
     assert "Applied Data Scientist" not in html  # Snap: 9 years
     assert "ML Researcher</a>" not in html  # Apple: PhD
     assert 'value="5"' in html and "Clear filters" in html
