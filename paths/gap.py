@@ -222,12 +222,22 @@ class Gap:
         return {item.skill.slug for item in self.missing_essential}
 
     @property
+    def essential_total(self):
+        return len(self.essential_technical)
+
+    @property
     def essential_covered(self):
         return len(self.essential_technical) - len(self.missing_essential)
 
     @property
     def steps_left(self):
         return [step for step in self.steps if not step.complete]
+
+    @property
+    def known_from_current_role(self):
+        """The skills of the role and of its steps known because the current role lists them, once each."""
+        items = [*self.skills, *(item for step in self.steps for item in step.skills)]
+        return list({item.skill.pk: item.skill for item in items if item.from_current_role}.values())
 
     @property
     def postings_now_display(self):
