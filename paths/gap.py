@@ -282,67 +282,101 @@ def _pk(value):
 
 def skill_gaps(targets, *, current_role=None, known_skills=(), degree=None, progress=None, links=None, paths=None):
     """
-    The gap into each role of `targets` (Role objects), without posting counts: for the match and the
-    role page. Fixed queries whatever the number of roles: the roles' skills, the paths (`paths`,
-    default: the published ones) with their steps, the skill hierarchy, and the skills in `progress`.
+    The gap into each role of `targets` (Role objects), without posting counts: for the match. Fixed
+    queries whatever the number of roles (see `transition_gaps`).
     """
-    return _Builder(current_role, known_skills, degree, progress, links).gaps(targets, paths)
+    return transition_gaps(
+        [(current_role, target) for target in targets],
+        known_skills=known_skills,
+        degree=degree,
+        progress=progress,
+        links=links,
+        paths=paths,
+    )
+
+
+def transition_gaps(moves, *, known_skills=(), degree=None, progress=None, links=None, paths=None):
+    """
+    The gap of each move (current role or None, target role) of `moves`, without posting counts: for the
+    role page's transitions and the match. Fixed queries whatever the number of moves: the roles' skills,
+    the paths (`paths`, default: the published ones) with their steps, the skill hierarchy, and the
+    skills named in `progress`.
+    """
+    return _Builder(known_skills, degree, progress, links).gaps(moves, paths)
 
 
 def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None):
     """The gap into `target_role` (a Role), with learn next and each step's postings met counted."""
-    builder = _Builder(current_role, known_skills, degree, progress)
-    gap = builder.gaps([target_role])[0]
+    builder = _Builder(known_skills, degree, progress)
+    gap = builder.gaps([(current_role, target_role)])[0]
     builder.count(gap)
     return gap
+
+
+@dataclass
+class _Known:
+    """What one person knows, starting from one current role."""
+
+    yours: set  # the skills given and those marked done
+    from_role: set  # the current role's essential skills and what they meet
+    all: set  # everything known, through the hierarchy
 
 
 class _Builder:
     """What every gap of one person shares: what they know, read once."""
 
-    def __init__(self, current_role, known_skills, degree, progress, links=None):
-        self.current_role = current_role
+    def __init__(self, known_skills, degree, progress, links=None):
         self.degree = degree
         self.progress = {slug: state for slug, state in (progress or {}).items() if state in Progress.STATES}
         self.links = hierarchy.published_links() if links is None else links
-        current_ids = set()
-        if current_role is not None:
-            current_ids = set(
-                current_role.role_skills.filter(importance=Importance.ESSENTIAL, skill__status=PUBLISHED).values_list(
-                    "skill_id", flat=True
-                )
-            )
         done_slugs = [slug for slug, state in self.progress.items() if state == Progress.DONE]
         done_ids = set(Skill.objects.published().filter(slug__in=done_slugs).values_list("pk", flat=True))
         self.yours = {_pk(skill) for skill in known_skills} | done_ids
-        self.from_role = hierarchy.meets(current_ids, self.links)
-        self.known_ids = hierarchy.meets(self.yours | current_ids, self.links)
+        self._known = {}
 
-    def _item(self, skill, essential):
-        known = skill.pk in self.known_ids
+    def known(self, current_role):
+        """What the person knows coming from `current_role` (prefetched with `with_skills()`), once per role."""
+        key = current_role.pk if current_role is not None else None
+        if key not in self._known:
+            links = current_role.role_skills.all() if current_role is not None else []
+            current_ids = {link.skill_id for link in links if link.importance == Importance.ESSENTIAL}
+            self._known[key] = _Known(
+                yours=self.yours,
+                from_role=hierarchy.meets(current_ids, self.links),
+                all=hierarchy.meets(self.yours | current_ids, self.links),
+            )
+        return self._known[key]
+
+    def _item(self, skill, essential, known):
+        is_known = skill.pk in known.all
         return GapSkill(
             skill=skill,
             essential=essential,
-            known=known,
-            from_current_role=known and skill.pk in self.from_role and skill.pk not in self.yours,
+            known=is_known,
+            from_current_role=is_known and skill.pk in known.from_role and skill.pk not in known.yours,
             state=self.progress.get(skill.slug),
         )
 
-    def gaps(self, targets, paths=None):
-        targets = list(targets)
-        roles = {role.pk: role for role in Role.objects.filter(pk__in=[role.pk for role in targets]).with_skills()}
+    def gaps(self, moves, paths=None):
+        moves = list(moves)
+        wanted = {role.pk for move in moves for role in move if role is not None}
+        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills()}
         paths_into = {}
         paths = Path.objects.published() if paths is None else paths
-        for path in paths.filter(target_role__in=list(roles)).with_steps().order_by("-name"):
+        targets = {target.pk for _, target in moves}
+        for path in paths.filter(target_role__in=targets).with_steps().order_by("-name"):
             paths_into[path.target_role_id] = path  # by name, the first wins: as the paths list orders them
-        return [self._gap(roles[target.pk], paths_into.get(target.pk)) for target in targets]
+        return [
+            self._gap(roles[current.pk] if current is not None else None, roles[target.pk], paths_into.get(target.pk))
+            for current, target in moves
+        ]
 
-    def _gap(self, role, path):
+    def _gap(self, current_role, role, path):
+        known = self.known(current_role)
         links = list(role.role_skills.all())
-        essential = {link.skill_id: link.importance == Importance.ESSENTIAL for link in links}
         # Essential first, then by name: RoleQuerySet.with_skills() orders them so.
-        items = [self._item(link.skill, essential[link.skill_id]) for link in links]
-        gap = Gap(target_role=role, current_role=self.current_role, degree=self.degree, path=path, skills=items)
+        items = [self._item(link.skill, link.importance == Importance.ESSENTIAL, known) for link in links]
+        gap = Gap(target_role=role, current_role=current_role, degree=self.degree, path=path, skills=items)
         if gap.already_there:
             return gap  # nothing to plan: the page says so and lists the optional skills left
         by_skill = {item.skill.pk: item for item in items}
@@ -350,7 +384,7 @@ class _Builder:
         for step in path.steps.all() if path else []:
             number += 1
             step_items = [
-                by_skill.get(link.skill_id) or self._item(link.skill, False)
+                by_skill.get(link.skill_id) or self._item(link.skill, False, known)
                 for link in step.step_skills.all()
                 if link.skill.kind != SkillKind.SOFT
             ]
@@ -391,8 +425,9 @@ class _Builder:
             known = hierarchy.meets(known, self.links)
             return CappedCount(live.met_by(known, draft_skill_ids=drafts).filter(degree_gate(degree)), cap=COUNT_CAP)
 
-        counts = {"now": met(self.known_ids, self.degree)}
-        cumulative, degree_after = set(self.known_ids), self.degree
+        known = self.known(gap.current_role).all
+        counts = {"now": met(known, self.degree)}
+        cumulative, degree_after = set(known), self.degree
         for step in gap.steps:
             cumulative |= {item.skill.pk for item in step.skills}
             if step.education is not None:
@@ -401,7 +436,7 @@ class _Builder:
             counts[f"step_{step.number}"] = met(cumulative, degree_after)
         asking = PostingSkill.objects.essential().filter(posting__in=live)
         for index, candidate in enumerate(gap.ranked):
-            counts[f"opens_{index}"] = met(self.known_ids | {candidate.skill.pk}, self.degree)
+            counts[f"opens_{index}"] = met(known | {candidate.skill.pk}, self.degree)
             counts[f"asked_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
         row = Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
         gap.postings_now = row["now"]
@@ -427,4 +462,5 @@ __all__ = [
     "degree_gate",
     "skill_gap",
     "skill_gaps",
+    "transition_gaps",
 ]

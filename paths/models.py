@@ -46,15 +46,16 @@ class PathQuerySet(PublishableQuerySet):
             )
         )
 
-    def skill_gaps(self, targets, **person):
+    def transition_gaps(self, moves, **person):
         """
-        The skill gap into each role of `targets`, read along these paths (`paths.gap.skill_gaps`, which
-        takes `person`: current_role, known_skills, degree, progress). Here so that an app before paths
-        (the role page) reaches the one gap engine through `Role.paths` without importing it.
+        The skill gap of each move (current role or None, target role), read along these paths
+        (`paths.gap.transition_gaps`, which takes `person`: known_skills, degree, progress). Here so that
+        an app before paths (the role page) reaches the one gap engine through `Role.paths` without
+        importing it.
         """
-        from paths.gap import skill_gaps
+        from paths.gap import transition_gaps
 
-        return skill_gaps(targets, paths=self.published(), **person)
+        return transition_gaps(moves, paths=self.published(), **person)
 
     def for_cards(self):
         return self.select_related("target_role").annotate(
