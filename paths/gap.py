@@ -313,6 +313,15 @@ def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, p
     return gap
 
 
+def count_postings(gap, *, known_skills=(), progress=None, links=None):
+    """
+    Adds the posting counts (today, per step, learn next) to a `gap` from `skill_gaps` made for the same
+    person (`known_skills`, `progress`): two queries, for the match's best role.
+    """
+    _Builder(known_skills, gap.degree, progress, links).count(gap)
+    return gap
+
+
 @dataclass
 class _Known:
     """What one person knows, starting from one current role."""
@@ -458,6 +467,7 @@ __all__ = [
     "GapStep",
     "LearnNext",
     "Progress",
+    "count_postings",
     "ROLE_STEP_NAME",
     "degree_gate",
     "skill_gap",
