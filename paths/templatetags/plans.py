@@ -30,3 +30,13 @@ def progress_controls(plan, item):
         hint = f"{'Clear' if current else 'Mark'} {name} as {state}"
         links.append(f'<a href="{url}?{escape(query)}#plan"{pressed} title="{hint}">{label}</a>')
     return mark_safe('<span class="progress-controls">' + " · ".join(links) + "</span>")
+
+
+@register.simple_tag
+def step_done_link(plan, step):
+    """A link to the same plan with every skill of `step` still to learn (and tickable) marked done."""
+    left = {item.skill.slug: Progress.DONE for item in step.left if item.tickable}
+    if not left:
+        return ""
+    url = f"{reverse('paths:plan')}?{escape(plan.query_string(**left))}#plan"
+    return mark_safe(f'<p class="step-done-link"><a href="{url}">Mark this step done</a></p>')

@@ -180,3 +180,10 @@ def test_the_current_roles_skills_are_known_and_not_tickable(client, path):
 def test_from_the_role_wanted_the_page_says_you_are_there(client, path):
     page = client.get("/plan/?from=mle&to=mle").content.decode()
     assert "You are already in this role" in page and '<ol class="plan-steps">' not in page
+
+
+def test_a_step_can_be_marked_done_in_one_link(client, path):
+    page = client.get("/plan/?to=mle").content.decode()
+    assert '<a href="/plan/?to=mle&amp;done=python#plan">Mark this step done</a>' in page
+    done = client.get("/plan/?to=mle&done=python").content.decode()
+    assert "Mark this step done" not in done and '<span class="tag essential">Done</span>' in done
