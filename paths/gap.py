@@ -17,7 +17,8 @@ reach without importing "upwards" (tests/test_architecture.py).
   own skills" holding every skill of the role that no step builds, so nothing the role calls essential
   is missing from a plan.
 - `learn_next`: the missing technical skill that opens the most live postings for the role (met once
-  it is learned too), then the one most of its postings ask for, ties broken by the path's order;
+  it is learned too, weighed for the LEARN_NEXT_WEIGHED skills most of its postings ask for), then
+  the one most of its postings ask for, essential before optional, ties broken by the path's order;
   `ranked` holds every candidate in that order.
 - per step, `postings_met`: the live postings for the role met once that step and those before it are
   done, their degree gate included (an unknown degree never passes a posting that states one).
@@ -48,6 +49,8 @@ class Progress:
 
 
 ROLE_STEP_NAME = "The role's own skills"
+# Learn next weighs how many postings each candidate would open for the candidates most postings ask for.
+LEARN_NEXT_WEIGHED = 5
 ROLE_STEP_TEXT = "Skills the role asks for that no step of the path builds."
 
 
@@ -156,14 +159,14 @@ class GapStep:
 class LearnNext:
     skill: Skill
     essential: bool
-    opens: int  # live postings for the target role met once this skill is learned too (capped)
+    opens: int | None  # live postings for the role met once it is learned too (capped); None: not weighed
     asked_by: int  # live postings for the target role that mark it essential (capped)
     step_number: int  # the step that builds it
     resources: list = field(default_factory=list)  # the guide's resources for that step
 
     @property
     def opens_display(self):
-        return display_count(self.opens)
+        return "not counted" if self.opens is None else display_count(self.opens)
 
     @property
     def asked_by_display(self):
@@ -413,7 +416,7 @@ class _Builder:
         if own:
             gap.steps.append(GapStep(number + 1, ROLE_STEP_NAME, ROLE_STEP_TEXT, None, skills=own))
         gap.ranked = [
-            LearnNext(item.skill, item.essential, 0, 0, step.number, step.resources)
+            LearnNext(item.skill, item.essential, None, 0, step.number, step.resources)
             for step in gap.steps
             for item in step.left
             if item.state != Progress.SKIPPED
@@ -423,7 +426,11 @@ class _Builder:
         return gap
 
     def count(self, gap):
-        """Posting counts for `gap`: today, after each step, and once each candidate skill is learned. One query."""
+        """
+        Posting counts for `gap`, in two queries: today, after each step and how many postings ask for each
+        candidate skill; then, for the LEARN_NEXT_WEIGHED candidates most asked for, the postings met once
+        each is learned too (each such count is a search of the role's postings: a few, not one per skill).
+        """
         gap.counted = True
         if gap.already_there:
             return
@@ -433,6 +440,9 @@ class _Builder:
         def met(known, degree):
             known = hierarchy.meets(known, self.links)
             return CappedCount(live.met_by(known, draft_skill_ids=drafts).filter(degree_gate(degree)), cap=COUNT_CAP)
+
+        def counted(counts):
+            return Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
 
         known = self.known(gap.current_role).all
         counts = {"now": met(known, self.degree)}
@@ -445,17 +455,22 @@ class _Builder:
             counts[f"step_{step.number}"] = met(cumulative, degree_after)
         asking = PostingSkill.objects.essential().filter(posting__in=live)
         for index, candidate in enumerate(gap.ranked):
-            counts[f"opens_{index}"] = met(known | {candidate.skill.pk}, self.degree)
             counts[f"asked_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
-        row = Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
+        row = counted(counts)
         gap.postings_now = row["now"]
         for step in gap.steps:
             step.postings_met = row[f"step_{step.number}"]
         for index, candidate in enumerate(gap.ranked):
-            candidate.opens, candidate.asked_by = row[f"opens_{index}"], row[f"asked_{index}"]
-        # Most postings opened, then most postings asking for it, then essential before optional (learning
-        # C++ before Python because "C" sorts first would be no advice), then the path's order (stable sort).
-        gap.ranked.sort(key=lambda candidate: (-candidate.opens, -candidate.asked_by, not candidate.essential))
+            candidate.asked_by = row[f"asked_{index}"]
+        # Essential before optional (learning C++ before Python because "C" sorts first would be no
+        # advice), then the path's order: the sorts are stable.
+        gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
+        weighed = gap.ranked[:LEARN_NEXT_WEIGHED]
+        if weighed:
+            row = counted({f"opens_{i}": met(known | {c.skill.pk}, self.degree) for i, c in enumerate(weighed)})
+            for index, candidate in enumerate(weighed):
+                candidate.opens = row[f"opens_{index}"]
+        gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
         gap.learn_next = gap.ranked[0] if gap.ranked else None
 
 

@@ -126,7 +126,9 @@ class LearnNextSerializer(serializers.Serializer):
     name = serializers.CharField(source="skill.name")
     essential = serializers.BooleanField()
     opens = serializers.IntegerField(
-        help_text="Live postings for the target role you would meet once you know it too (10,001 means more)."
+        allow_null=True,
+        help_text="Live postings for the target role you would meet once you know it too (10,001 means more); "
+        "null: not weighed (only the 5 skills most postings ask for are).",
     )
     asked_by = serializers.IntegerField(help_text="Live postings for the target role that mark it essential (capped).")
     step_number = serializers.IntegerField(help_text="The step that builds it.")

@@ -127,6 +127,19 @@ def test_learn_next_is_the_skill_that_opens_most_postings(world):
     assert [candidate.skill.slug for candidate in gap.ranked][:2] == ["c", "b"]
 
 
+def test_postings_opened_outweigh_postings_asking(world):
+    target, a, b, c = world["target"], world["a"], world["b"], world["c"]
+    elsewhere = SkillFactory()  # a skill these postings ask for that the role does not list
+    for _ in range(3):
+        posting(target, a, b, elsewhere)  # b is asked for most, but learning it opens none of them
+    for _ in range(2):
+        posting(target, a, c)
+    gap = skill_gap(target, current_role=world["origin"])
+    assert (gap.learn_next.skill, gap.learn_next.opens, gap.learn_next.asked_by) == (c, 2, 2)
+    b_next = next(candidate for candidate in gap.ranked if candidate.skill == b)
+    assert (b_next.opens, b_next.asked_by) == (0, 3)
+
+
 def test_learn_next_ties_go_to_the_paths_order_and_carry_its_resources(world):
     gap = skill_gap(world["target"], current_role=world["origin"])
     assert gap.learn_next.skill == world["b"]  # no posting at all: the path's order, essential first
