@@ -15,8 +15,9 @@ SLUG = {"type": "string", "minLength": 1, "maxLength": 120}
 
 class MatchView(APIView):
     """
-    The skill match: roles ranked by how much of their essential skills the given skills cover (with
-    what is missing), and the postings whose requirements they meet. Same logic as the site's match page.
+    The skill match: roles ranked by how much of their essential skills the given skills (and the current
+    role's) cover, weighed by the evidence, each with its skill gap and plan; the best fit's learn next;
+    and the postings whose requirements they meet. Same logic as the site's match page.
     """
 
     permission_classes = [permissions.AllowAny]  # read-only: only GET is routed
@@ -28,6 +29,14 @@ class MatchView(APIView):
                 {"type": "array", "items": SLUG, "minItems": 1, "maxItems": 100},
                 required=True,
                 description="Skill slugs (repeat), 1 to 100. Blank is not allowed.",
+            ),
+            OpenApiParameter(
+                "from",
+                {"type": "string", "maxLength": 120},
+                required=False,
+                allow_blank=True,
+                description="The slug of the role you are in now: its essential skills count as known, and it is "
+                "listed last. Blank: none.",
             ),
             OpenApiParameter(
                 "page",
@@ -47,8 +56,13 @@ class MatchView(APIView):
         page = request.query_params.get("page", "1")
         if not (page.isascii() and page.isdigit() and 1 <= int(page) <= LAST_PAGE):
             return error_response(400, {"page": [f"A whole number from 1 to {LAST_PAGE}."]})
+        current = None
+        if current_slug := request.query_params.get("from", "").strip():
+            current = Role.objects.published().filter(slug=current_slug[:120]).first()
+            if current is None:
+                return error_response(400, {"from": [f"Unknown role: {current_slug}"]})
         try:
-            result = match_skills(slugs, strict=True, page=page)
+            result = match_skills(slugs, current_role=current, strict=True, page=page)
         except UnknownSkills as error:
             return error_response(400, {"skill": [f"Unknown skill: {slug}" for slug in error.slugs]})
         return Response(MatchSerializer(result, context={"request": request}).data)

@@ -5,10 +5,14 @@ The chosen skills are first read through the skill hierarchy (`skills.hierarchy.
 knows PyTorch meets a requirement for "Machine learning frameworks", its broader skill. Everything below
 compares what roles and postings ask for with these met skills.
 
-A role is ranked by the share of its essential *technical* skills the person covers (then by how many
-of its optional skills, then by name). Its essential soft skills ("Communication", "Fast learner") are
-reported apart and never change the score, so they cannot drag a good technical fit to 0; a role that
-asks for no technical skill at all is scored on its essential skills as they are. A posting's
+Each role's gap is read from the one gap engine (`paths.gap.skill_gaps`), so the match, the plan and
+the role page name the same skills missing. A role shows the share of its essential *technical* skills
+the person covers ("4 of 13"), but is ranked by how much evidence that share rests on: covered /
+(total + EVIDENCE_PRIOR), so "1 of 1" (a role listing one skill) does not outrank "4 of 13" (then by
+skills covered, optional skills covered, name). The current role, when given, counts its skills as
+known and is listed last, labelled: it is where the person already is. Essential soft skills
+("Communication", "Fast learner") are reported apart and never change the score; a role that asks for
+no technical skill at all is scored on its essential skills as they are. A posting's
 requirements are met when the person has every skill the posting marks essential; skills a posting
 lists as alternatives ("SQL, Python, or R") are optional and never block a match. The site's match
 page and the API's `match` endpoint both call `match_skills`, so the two can never disagree. Counting
@@ -31,15 +35,21 @@ bounded sample to act on, not a census. Every part is a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from django.db.models import Count, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, prefetch_related_objects
 
 from core.pagination import COUNT_CAP, CappedCount
 from core.publishing import PUBLISHED
+from paths.gap import Gap, count_postings, skill_gaps
 from postings.models import JobPosting, PostingSkill
-from roles.models import Role, RoleSkill
-from skills.hierarchy import meets
-from skills.models import Importance, Skill, SkillKind
+from roles.models import Role
+from skills.hierarchy import meets, published_links
+from skills.models import Skill
+
+# How many skills' worth of doubt a score carries: covered / (total + EVIDENCE_PRIOR). With 4, "1 of 1"
+# scores 0.20 and "4 of 13" 0.24; "13 of 13" scores 0.76, so a full match on a well-described role still wins.
+EVIDENCE_PRIOR = 4
 
 
 @dataclass
@@ -52,15 +62,57 @@ class SoftSkillAsked:
 
 @dataclass
 class RoleMatch:
+    """A role read through its skill gap (paths.gap.Gap): what is covered, what is missing, the score."""
+
     role: Role
-    essential_total: int  # every published essential skill, technical and soft
-    essential_covered: int
-    optional_covered: int
-    missing: list[Skill] = field(default_factory=list)  # essential skills the person lacks, technical and soft
-    technical_total: int = 0  # published essential technical skills: what the score is the share of
-    technical_covered: int = 0
-    missing_technical: list[Skill] = field(default_factory=list)  # essential technical skills the person lacks
-    soft_skills: list[SoftSkillAsked] = field(default_factory=list)  # one for each essential soft skill
+    gap: Gap
+    is_current: bool = False  # the role the person is in now
+    skills: list[Skill] = field(default_factory=list)  # the skills matched on, for the plan's address
+
+    @property
+    def essential_total(self):
+        """Every published essential skill, technical and soft."""
+        return len([item for item in self.gap.skills if item.essential])
+
+    @property
+    def essential_covered(self):
+        return len([item for item in self.gap.skills if item.essential and item.known])
+
+    @property
+    def optional_covered(self):
+        return len([item for item in self.gap.skills if not item.essential and item.known])
+
+    @property
+    def technical_total(self):
+        """Published essential technical skills: what the score is the share of."""
+        return self.gap.essential_total
+
+    @property
+    def technical_covered(self):
+        return self.gap.essential_covered
+
+    @property
+    def missing(self):
+        """Essential skills the person lacks, technical and soft."""
+        return [item.skill for item in self.gap.skills if item.essential and not item.known]
+
+    @property
+    def missing_technical(self):
+        """Essential technical skills the person lacks: the gap's missing essentials, in the path's order."""
+        return [item.skill for item in self.gap.missing_essential]
+
+    @property
+    def soft_skills(self):
+        return [SoftSkillAsked(item.skill, item.known) for item in self.gap.soft_skills if item.essential]
+
+    @property
+    def learn_next(self):
+        return self.gap.learn_next
+
+    def _shares(self):
+        if self.technical_total:
+            return self.technical_covered, self.technical_total
+        return self.essential_covered, self.essential_total
 
     @property
     def coverage(self):
@@ -68,13 +120,26 @@ class RoleMatch:
         Share of essential technical skills covered, 0.0–1.0. A role with no technical essential is scored
         on its essential skills as they are; one that lists no essential skill at all counts as 0.
         """
-        if self.technical_total:
-            return self.technical_covered / self.technical_total
-        return self.essential_covered / self.essential_total if self.essential_total else 0.0
+        covered, total = self._shares()
+        return covered / total if total else 0.0
 
     @property
     def coverage_percent(self):
         return round(self.coverage * 100)
+
+    @property
+    def score(self):
+        """The coverage shrunk toward 0 when it rests on few skills: what the roles are ranked by."""
+        covered, total = self._shares()
+        return covered / (total + EVIDENCE_PRIOR) if total else 0.0
+
+    @property
+    def plan_query_string(self):
+        """The query of this move's plan: from the current role, into this one, with the skills matched on."""
+        params = [("to", self.role.slug)]
+        if self.gap.current_role is not None:
+            params.insert(0, ("from", self.gap.current_role.slug))
+        return urlencode(params + [("have", skill.slug) for skill in sorted(self.skills, key=lambda s: s.slug)])
 
 
 POSTINGS_PER_PAGE = 20
@@ -114,9 +179,20 @@ class SkillMatch:
     unknown_slugs: list[str]  # slugs asked for that name no published skill
     roles: list[RoleMatch]  # best first
     postings_page: PostingsPage
+    current_role: Role | None = None
     implied_skills: list[Skill] = field(default_factory=list)  # broader skills met through the chosen ones
     near_misses: list[NearMisses] = field(default_factory=list)  # missing 1, missing 2
     near_miss_roles: list[Role] = field(default_factory=list)  # whose postings the near misses come from
+    best_match: RoleMatch | None = None  # the best-fitting role (never the current one), its gap counted
+
+    @property
+    def best(self):
+        return self.best_match.gap if self.best_match else None
+
+    @property
+    def learn_next(self):
+        """The one skill to learn next for the best-fitting role: what the page and the API lead with."""
+        return self.best.learn_next if self.best else None
 
     @property
     def postings(self):
@@ -143,26 +219,34 @@ def page_number(raw):
     return int(raw) if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= LAST_PAGE else 1
 
 
-def match_skills(slugs, *, roles=None, postings=None, strict=False, page=1):
+def match_skills(slugs, *, current_role=None, roles=None, postings=None, strict=False, page=1):
     """
     Rank `roles` (default: all published) and list page `page` of the `postings` (default: all live)
-    whose requirements the skills in `slugs` meet. With strict=True an unknown slug raises UnknownSkills.
+    whose requirements the skills in `slugs` meet, counting `current_role`'s skills as known (a Role or
+    None). With strict=True an unknown slug raises UnknownSkills.
     """
     skills, unknown = resolve_skills(slugs)
     if strict and unknown:
         raise UnknownSkills(unknown)
     chosen_ids = {skill.pk for skill in skills}
-    skill_ids = sorted(meets(chosen_ids))  # the chosen skills and every broader skill they meet
+    links = published_links()  # once for the whole match
+    skill_ids = sorted(meets(chosen_ids, links))  # the chosen skills and every broader skill they meet
     implied_ids = [pk for pk in skill_ids if pk not in chosen_ids]
     postings = postings if postings is not None else JobPosting.objects.live()
-    ranked = _rank_roles(roles if roles is not None else Role.objects.published(), skill_ids)
-    near_miss_roles = [match.role for match in ranked if match.coverage > 0][:NEAR_MISS_ROLES]
+    ranked = _rank_roles(roles if roles is not None else Role.objects.published(), skills, current_role, links)
+    fitting = [match for match in ranked if match.coverage > 0 and not match.is_current]
+    near_miss_roles = [match.role for match in fitting][:NEAR_MISS_ROLES]
+    best = fitting[0] if fitting else None
+    if best is not None:
+        count_postings(best.gap, known_skills=skills, links=links)
     # Draft skills never block a match: they are left out of every "missing" below like met skills.
     draft_skill_ids = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
     return SkillMatch(
         skills=skills,
         unknown_slugs=unknown,
         roles=ranked,
+        current_role=current_role,
+        best_match=best,
         postings_page=_postings_met(postings, skill_ids, draft_skill_ids, page_number(page)),
         implied_skills=list(Skill.objects.filter(pk__in=implied_ids).order_by("name")) if implied_ids else [],
         near_misses=_near_misses(postings, [*skill_ids, *draft_skill_ids], near_miss_roles),
@@ -170,48 +254,13 @@ def match_skills(slugs, *, roles=None, postings=None, strict=False, page=1):
     )
 
 
-def _rank_roles(roles, skill_ids):
-    essential = Q(role_skills__importance=Importance.ESSENTIAL, role_skills__skill__status=PUBLISHED)
-    technical = Q(role_skills__skill__kind=SkillKind.TECHNICAL)
-    optional = Q(role_skills__importance=Importance.OPTIONAL, role_skills__skill__status=PUBLISHED)
-    have = Q(role_skills__skill__in=skill_ids)
-    essential_skills = Prefetch(
-        "role_skills",
-        queryset=RoleSkill.objects.essential()
-        .filter(skill__status=PUBLISHED)
-        .select_related("skill")
-        .order_by("skill__name"),
-        to_attr="essential_role_skills",
-    )
-    annotated = (
-        roles.annotate(
-            essential_total=Count("role_skills", filter=essential),
-            essential_covered=Count("role_skills", filter=essential & have),
-            technical_total=Count("role_skills", filter=essential & technical),
-            technical_covered=Count("role_skills", filter=essential & technical & have),
-            optional_covered=Count("role_skills", filter=optional & have),
-        )
-        .prefetch_related(essential_skills)
-        .order_by()
-    )
-    met = set(skill_ids)
-    matches = []
-    for role in annotated:
-        essentials = [link.skill for link in role.essential_role_skills]
-        matches.append(
-            RoleMatch(
-                role=role,
-                essential_total=role.essential_total,
-                essential_covered=role.essential_covered,
-                optional_covered=role.optional_covered,
-                missing=[skill for skill in essentials if skill.pk not in met],
-                technical_total=role.technical_total,
-                technical_covered=role.technical_covered,
-                missing_technical=[s for s in essentials if s.kind == SkillKind.TECHNICAL and s.pk not in met],
-                soft_skills=[SoftSkillAsked(s, s.pk in met) for s in essentials if s.kind == SkillKind.SOFT],
-            )
-        )
-    matches.sort(key=lambda m: (-m.coverage, -m.optional_covered, m.role.name))
+def _rank_roles(roles, skills, current_role, links):
+    """Every role's gap (one engine call, fixed queries), best score first and the current role last."""
+    roles = list(roles.order_by())
+    gaps = skill_gaps(roles, current_role=current_role, known_skills=skills, links=links)
+    current_pk = current_role.pk if current_role is not None else None
+    matches = [RoleMatch(gap.target_role, gap, gap.target_role.pk == current_pk, skills) for gap in gaps]
+    matches.sort(key=lambda m: (m.is_current, -m.score, -m.technical_covered, -m.optional_covered, m.role.name))
     return matches
 
 

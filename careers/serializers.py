@@ -5,6 +5,7 @@ from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
 from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN
+from paths.serializers import GapSerializer, LearnNextSerializer
 from postings.serializers import RoleRefSerializer
 from roles.serializers import PostingLinkSerializer, RoleSerializer
 from skills.models import Importance
@@ -41,9 +42,19 @@ class RoleMatchSerializer(serializers.Serializer):
     soft_skills = SoftSkillAskedSerializer(
         many=True, help_text="The role's essential soft skills, shown apart: they never change coverage_percent."
     )
+    score = serializers.FloatField(
+        help_text="What roles are ranked by: the covered share weighed by the skills it rests on, "
+        "covered / (total + 4), so 1 of 1 does not outrank 4 of 13."
+    )
+    is_current = serializers.BooleanField(help_text="The role given as `from`: listed last.")
+    plan_url = serializers.SerializerMethodField(help_text="The plan of this move (the site's page).")
+    gap = GapSerializer(help_text="The skill gap into the role, as the plan reads it (postings not counted here).")
 
     def get_url(self, match) -> str:
         return reverse("api:role-detail", kwargs={"slug": match.role.slug}, request=self.context.get("request"))
+
+    def get_plan_url(self, match) -> str:
+        return reverse("paths:plan", request=self.context.get("request")) + "?" + match.plan_query_string
 
 
 class PostingsMetSerializer(serializers.Serializer):
@@ -76,6 +87,11 @@ class NearMissesSerializer(serializers.Serializer):
 
 class MatchSerializer(serializers.Serializer):
     skills = SkillRefSerializer(many=True)
+    current_role = RoleRefSerializer(allow_null=True, help_text="The role given as `from`, or null.")
+    learn_next = LearnNextSerializer(
+        allow_null=True, help_text="The skill to learn next for the best-fitting role (best.target_role)."
+    )
+    best = GapSerializer(allow_null=True, help_text="The best-fitting role's gap, postings counted, as in /plan/.")
     implied_skills = SkillRefSerializer(
         many=True, help_text="Broader skills the given ones meet through the skill hierarchy (pytorch → ml-frameworks)."
     )

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import render
 
 from careers.comparing import MIN_ROLES, compare_roles
@@ -26,10 +27,19 @@ def search(request):
 def match(request):
     chosen = request.GET.getlist("skill")
     roles = Role.objects.visible_to(request.user)
-    result = match_skills(chosen, roles=roles, page=request.GET.get("page")) if chosen else None
+    current = None
+    if current_slug := request.GET.get("from", "").strip():
+        current = Role.objects.published().filter(slug=current_slug).first()
+        if current is None:
+            raise Http404(f"Unknown role: {current_slug}")
+    result = None
+    if chosen or current:
+        result = match_skills(chosen, current_role=current, roles=roles, page=request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
+        "roles": Role.objects.published(),
+        "current": current,
         "skills": Skill.objects.published().in_category_order(),  # draft skills never count in a match
         "chosen": set(chosen),
         "result": result,

@@ -5,6 +5,7 @@ from rest_framework.views import APIView
 
 from core.api.errors import ErrorSerializer, error_response
 from core.api.viewsets import PublishableViewSet
+from paths.gap import Progress
 from paths.models import PATH_MODELS, Path
 from paths.planning import MAX_HAVE, PlanError, plan_arguments, plan_move
 from paths.serializers import PathSerializer, PlanSerializer
@@ -32,7 +33,6 @@ class PathViewSet(PublishableViewSet):
 SLUG = {"type": "string", "minLength": 1, "maxLength": 120}
 # The same where a blank value means "none" (from, to): the schema must let "" through.
 OPTIONAL_SLUG = {"type": "string", "maxLength": 120}
-MAX_DONE = 100
 PLAN_PARAMETERS = [
     OpenApiParameter(
         "from",
@@ -59,13 +59,25 @@ PLAN_PARAMETERS = [
         {"type": "string", "enum": list(DEGREE_BY_NAME)},
         required=False,
         allow_blank=True,
-        description="The degree you hold. Blank or absent: not given, and degree requirements are not read.",
+        description="The degree you hold. Blank or absent: not given, and postings asking for a degree are not met.",
     ),
     OpenApiParameter(
         "done",
-        {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 32767}, "maxItems": MAX_DONE},
+        {"type": "array", "items": SLUG, "maxItems": MAX_HAVE},
         required=False,
-        description="The `order` of each step you have done (repeat the parameter).",
+        description=f"Slugs of the skills learned since (counted as known; repeat the parameter; at most {MAX_HAVE}).",
+    ),
+    OpenApiParameter(
+        "learning",
+        {"type": "array", "items": SLUG, "maxItems": MAX_HAVE},
+        required=False,
+        description=f"Slugs of the skills you are learning (repeat the parameter; at most {MAX_HAVE}).",
+    ),
+    OpenApiParameter(
+        "skipped",
+        {"type": "array", "items": SLUG, "maxItems": MAX_HAVE},
+        required=False,
+        description=f"Slugs of the skills you skip (never recommended; repeat the parameter; at most {MAX_HAVE}).",
     ),
 ]
 
@@ -73,13 +85,13 @@ PLAN_PARAMETERS = [
 def _refused(params):
     """Field errors for what the schema refuses before any lookup: too many, blank or over-long values."""
     errors = {}
-    for name, limit in (("have", MAX_HAVE), ("done", MAX_DONE)):
+    for name, limit in (("have", MAX_HAVE), *((state, MAX_HAVE) for state in Progress.STATES)):
         values = params.getlist(name)
         if len(values) > limit:
             errors[name] = [f"At most {limit} values."]
         elif any(not value.strip() for value in values):
             errors[name] = ["A value may not be blank."]
-    for name in ("from", "to", "have"):
+    for name in ("from", "to", "have", *Progress.STATES):
         if any(len(value) > SLUG["maxLength"] for value in params.getlist(name)):
             errors[name] = [f"At most {SLUG['maxLength']} characters."]
     return errors
@@ -87,9 +99,9 @@ def _refused(params):
 
 class PlanView(APIView):
     """
-    The personal plan: a path's steps with the skills you have and those left, the education step read
-    against your degree, and the live postings for the target role you would meet after each step.
-    Same logic as the site's plan page.
+    The personal plan: the skill gap into the role you want (paths.gap) — learn next, the path's steps and
+    the role's own skills with what you know and your progress, the education read against your degree,
+    and the live postings for the target role you would meet after each step. Same logic as the page.
     """
 
     permission_classes = [permissions.AllowAny]  # read-only: only GET is routed

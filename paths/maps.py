@@ -113,13 +113,8 @@ def path_map(path):
 
 
 def plan_map(plan):
-    """The map of a plan: steps complete and skills known marked done."""
+    """The map of a plan (the gap's steps, the role's own skills last): steps complete and skills known marked done."""
     return layout(
-        (
-            planned.number,
-            planned.step.name,
-            planned.complete,
-            [(link.skill.name, link.skill in planned.have) for link in planned.step.step_skills.all()],
-        )
-        for planned in plan.steps
+        (step.number, step.name, step.complete, [(item.skill.name, item.known) for item in step.skills])
+        for step in plan.steps
     )

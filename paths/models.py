@@ -46,6 +46,17 @@ class PathQuerySet(PublishableQuerySet):
             )
         )
 
+    def transition_gaps(self, moves, **person):
+        """
+        The skill gap of each move (current role or None, target role), read along these paths
+        (`paths.gap.transition_gaps`, which takes `person`: known_skills, degree, progress). Here so that
+        an app before paths (the role page) reaches the one gap engine through `Role.paths` without
+        importing it.
+        """
+        from paths.gap import transition_gaps
+
+        return transition_gaps(moves, paths=self.published(), **person)
+
     def for_cards(self):
         return self.select_related("target_role").annotate(
             step_count=models.Count("steps", filter=models.Q(steps__status=PUBLISHED))

@@ -2,9 +2,11 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from core.api.serializers import ModelValidationMixin
+from paths.gap import Progress
 from paths.models import Path, PathStep, Resource, ResourceKind
 from paths.planning import NAME_OF_DEGREE
 from roles.models import Role
+from skills.models import Importance
 from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
 
@@ -106,41 +108,93 @@ class EducationCheckSerializer(EducationSerializer):
         return None if check.your_degree is None else NAME_OF_DEGREE[check.your_degree]
 
 
-class PlannedStepSerializer(serializers.Serializer):
+class GapSkillSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    importance = serializers.ChoiceField(choices=Importance.choices, help_text="How much the target role needs it.")
+    soft = serializers.BooleanField(help_text="A soft skill: shown apart, never blocks a step.")
+    known = serializers.BooleanField(help_text="Given, done, from the current role, or met through a narrower skill.")
+    from_current_role = serializers.BooleanField(help_text="Known because the current role lists it (not tickable).")
+    # Not "state" alone: a schema enum named after its field must not clash with another "state".
+    progress = serializers.ChoiceField(
+        source="state", choices=Progress.STATES, allow_null=True, help_text="Your progress on it, if given."
+    )
+
+
+class LearnNextSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    essential = serializers.BooleanField()
+    opens = serializers.IntegerField(
+        allow_null=True,
+        help_text="Live postings for the target role you would meet once you know it too (10,001 means more); "
+        "null: not weighed (only the 5 skills most postings ask for are).",
+    )
+    asked_by = serializers.IntegerField(help_text="Live postings for the target role that mark it essential (capped).")
+    step_number = serializers.IntegerField(help_text="The step that builds it.")
+    resources = ResourceSerializer(many=True)
+
+
+class GapStepSerializer(serializers.Serializer):
     number = serializers.IntegerField()
-    order = serializers.IntegerField(source="step.order", help_text="The value to give `done` for this step.")
-    slug = serializers.CharField(source="step.slug")
-    name = serializers.CharField(source="step.name")
-    what_to_do = serializers.CharField(source="step.what_to_do")
-    have = PlanSkillSerializer(many=True, help_text="Skills of the step you already have.")
-    left = PlanSkillSerializer(many=True, help_text="Skills of the step still to learn.")
+    order = serializers.IntegerField(allow_null=True, help_text="The path step's order; null: the role's own skills.")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    what_to_do = serializers.CharField()
+    skills = GapSkillSerializer(many=True, help_text="The step's technical skills, each known or not.")
     education = EducationCheckSerializer(allow_null=True)
-    ticked = serializers.BooleanField(help_text="Marked done in the request (`done`).")
-    complete = serializers.BooleanField(help_text="Ticked, or nothing left to do.")
+    complete = serializers.BooleanField(help_text="Every skill known and the education met.")
     postings_met = serializers.IntegerField(
-        help_text="Live postings for the target role you would meet once this step and those before it are "
-        "done, counted up to 10,000 (10,001 means more)."
+        allow_null=True,
+        help_text="Live postings for the target role you would meet once this step and those before it are done "
+        "(degree gate included), counted up to 10,000 (10,001 means more); null where not counted.",
     )
     resources = ResourceSerializer(many=True)
 
 
-class PlanSerializer(serializers.Serializer):
+class GapSerializer(serializers.Serializer):
+    """The skill gap into a role (paths.gap): the same structure for the plan and each role of the match."""
+
+    target_role = PlanRoleSerializer()
+    current_role = PlanRoleSerializer(allow_null=True)
+    already_there = serializers.BooleanField(help_text="The current role is the target role: nothing to plan.")
     path = serializers.SerializerMethodField()
+    essential_total = serializers.IntegerField(help_text="Essential technical skills.")
+    essential_covered = serializers.IntegerField(help_text="Essential technical skills known.")
+    missing_essential = GapSkillSerializer(many=True, help_text="What blocks the move.")
+    skills = GapSkillSerializer(many=True, help_text="Every skill of the target role.")
+    learn_next = LearnNextSerializer(allow_null=True)
+    ranked = LearnNextSerializer(many=True, help_text="Every missing technical skill, best first.")
+    steps = GapStepSerializer(many=True)
+    postings_now = serializers.IntegerField(
+        allow_null=True, help_text="Live postings for the target role you meet today (capped); null where not counted."
+    )
+
+    def get_path(self, gap) -> PlanPathSerializer(allow_null=True):
+        return {"slug": gap.path.slug, "name": gap.path.name} if gap.path else None
+
+
+class ProgressSerializer(serializers.Serializer):
+    done = serializers.ListField(child=serializers.CharField())
+    learning = serializers.ListField(child=serializers.CharField())
+    skipped = serializers.ListField(child=serializers.CharField())
+
+
+class PlanSerializer(serializers.Serializer):
     from_role = PlanRoleSerializer(allow_null=True)
     to_role = PlanRoleSerializer(allow_null=True)
     have = PlanSkillSerializer(source="skills", many=True)
-    from_role_skills = PlanSkillSerializer(many=True, help_text="Essential skills of the role moved from.")
     degree = serializers.SerializerMethodField()
-    done = serializers.ListField(child=serializers.IntegerField())
-    postings_now = serializers.IntegerField(help_text="Live postings for the target role you meet today (capped).")
-    steps = PlannedStepSerializer(many=True)
+    progress = serializers.SerializerMethodField()
+    gap = GapSerializer(allow_null=True, help_text="The gap into to_role; null when no role is published.")
     share_url = serializers.SerializerMethodField(help_text="The plan's page, with these parameters.")
-
-    def get_path(self, plan) -> PlanPathSerializer(allow_null=True):
-        return {"slug": plan.path.slug, "name": plan.path.name} if plan.path else None
 
     def get_degree(self, plan) -> str | None:
         return None if plan.degree is None else NAME_OF_DEGREE[plan.degree]
+
+    def get_progress(self, plan) -> ProgressSerializer:
+        progress = plan.progress.items()
+        return {state: sorted(slug for slug, value in progress if value == state) for state in Progress.STATES}
 
     def get_share_url(self, plan) -> str:
         url = reverse("paths:plan", request=self.context.get("request"))

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
@@ -7,7 +8,7 @@ from core.publishing import PUBLISHED
 from core.views import VisibleToUserMixin
 from paths.maps import path_map, plan_map
 from paths.models import PATH_MODELS, Path
-from paths.planning import HELD_DEGREE_LABELS, plan_arguments, plan_move
+from paths.planning import HELD_DEGREE_LABELS, UnknownRole, plan_arguments, plan_move
 from postings.models import DEGREE_BY_NAME
 from roles.models import RelationKind, Role, RoleRelation
 from skills.models import Skill
@@ -46,18 +47,20 @@ DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY
 @cached_page(*PLAN_MODELS)
 def plan(request):
     """The personal plan: public data only, as the skill match (what the public will see)."""
-    result = plan_move(**plan_arguments(request.GET))
+    try:
+        result = plan_move(**plan_arguments(request.GET))
+    except UnknownRole as error:
+        raise Http404(str(error)) from error
+    roles = Role.objects.published()
     context = {
         "plan": result,
         "map": plan_map(result),
-        "roles": Role.objects.published(),
-        "target_roles": Role.objects.published().filter(paths__status=PUBLISHED).distinct(),
+        "roles": roles,
         "skills": Skill.objects.published().in_category_order(),
         "degrees": DEGREE_CHOICES,
         "chosen": {skill.slug for skill in result.skills},
-        "done": {str(order) for order in result.done},
         "share_query": result.query_string(),
-        # The moves into the target role the guide describes: each a view of the same path.
+        # The moves into the target role the guide describes: each a view of the same gap.
         "moves_in": RoleRelation.objects.filter(
             to_role=result.to_role, kind=RelationKind.TRANSITION, from_role__status=PUBLISHED
         ).select_related("from_role")

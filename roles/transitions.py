@@ -1,11 +1,13 @@
 """
-The moves between roles the guide describes, each with its skill delta, for a role's page.
+The moves between roles the guide describes, for a role's page, each with its skill gap read from the
+one gap engine (`paths.gap`, reached through `Role.paths` as `Path.objects.transition_gaps`: roles comes
+before paths in the app order), so the role page, the plan and the match name the same skills to learn.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from roles.models import Role, RoleRelation
-from skills.models import Importance, Skill
+from core.relations import later_app_model
+from roles.models import RelationKind, Role, RoleRelation
 
 
 @dataclass
@@ -13,30 +15,41 @@ class Transition:
     relation: RoleRelation
     role: Role  # the other role
     direction: str  # "to": from this role to the other; "from": from the other role to this one
-    to_learn: list[Skill] = field(default_factory=list)  # essential skills the destination adds
-    shared: list[Skill] = field(default_factory=list)  # skills both roles list
+    gap: object | None = None  # the skill gap of the move (paths.gap.Gap), for a transition
+
+    @property
+    def origin(self):
+        return self.gap.current_role if self.gap else None
+
+    @property
+    def destination(self):
+        return self.gap.target_role if self.gap else None
+
+    @property
+    def to_learn(self):
+        """The destination's essential technical skills the origin's do not cover: what blocks the move."""
+        return [item.skill for item in self.gap.missing_essential] if self.gap else []
+
+
+def transition_gaps(moves):
+    """The gap of each (origin, destination) move, as the plan computes it (without posting counts)."""
+    return later_app_model(Role, "paths").objects.transition_gaps(moves)
 
 
 def transitions_of(role):
     """
     Each published related role of `role` (both directions; `role` must come from `with_everything()`),
-    with the essential skills the destination of the move lists that the origin does not.
-    Two queries, whatever the number of relations.
+    and for a transition its skill gap. Fixed queries, whatever the number of relations.
     """
     relations = [(r, r.to_role, "to") for r in role.public_relations_out] + [
         (r, r.from_role, "from") for r in role.public_relations_in
     ]
-    others = {other.pk: other for other in Role.objects.filter(pk__in=[o.pk for _, o, _ in relations]).with_skills()}
-    mine = {link.skill for link in role.role_skills.all()}
-    transitions = []
-    for relation, other, direction in relations:
-        theirs = {link.skill for link in others[other.pk].role_skills.all()}
-        origin, destination = (mine, others[other.pk]) if direction == "to" else (theirs, role)
-        to_learn = [
-            link.skill
-            for link in destination.role_skills.all()
-            if link.importance == Importance.ESSENTIAL and link.skill not in origin
-        ]
-        shared = sorted(mine & theirs, key=lambda skill: skill.name)
-        transitions.append(Transition(relation, other, direction, to_learn, shared))
+    transitions = [Transition(relation, other, direction) for relation, other, direction in relations]
+    moves = [
+        ((role, t.role) if t.direction == "to" else (t.role, role), t)
+        for t in transitions
+        if t.relation.kind == RelationKind.TRANSITION
+    ]
+    for gap, (_, transition) in zip(transition_gaps([move for move, _ in moves]), moves, strict=True):
+        transition.gap = gap
     return transitions

@@ -124,7 +124,7 @@ def test_the_generated_client_reads_every_endpoint_anonymously(generated, live_s
     path = api(generated, "v1_paths_retrieve").sync(client=client, slug=paths.results[0].slug)
     assert isinstance(path, m.Path) and path.slug == paths.results[0].slug
     plan = api(generated, "v1_plan_retrieve").sync(client=client, to="machine-learning-engineer", have=["python"])
-    assert isinstance(plan, m.Plan) and plan.steps
+    assert isinstance(plan, m.Plan) and plan.gap.steps and plan.gap.learn_next
 
     # A conditional GET: the ETag sent back gets a 304, which the client returns without raising.
     fresh = api(generated, "v1_roles_retrieve").sync_detailed(client=client, slug="data-scientist")

@@ -12,6 +12,7 @@ from tests.factories import (
     PostingSkillFactory,
     ResourceFactory,
     RoleFactory,
+    RoleSkillFactory,
     SkillFactory,
     StepSkillFactory,
 )
@@ -72,13 +73,16 @@ def test_writes_need_the_model_permission(api, curator, plain_user, path):
 
 
 def test_the_plan_as_json(api, path):
-    plan = api.get("/api/v1/plan/?to=mle&have=python&degree=none&done=1").json()
-    assert plan["path"] == {"slug": "into-ml", "name": path.name}
-    assert plan["postings_now"] == 1 and plan["degree"] == "none" and plan["done"] == [1]
-    step = plan["steps"][0]
-    assert step["have"][0]["slug"] == "python" and step["left"] == []
-    assert step["education"]["standing"] == "alternative" and step["complete"] is True
-    assert plan["share_url"].endswith("/plan/?to=mle&have=python&degree=none&done=1")
+    SkillFactory(slug="sql")
+    plan = api.get("/api/v1/plan/?to=mle&have=python&degree=none&learning=sql").json()
+    gap = plan["gap"]
+    assert gap["path"] == {"slug": "into-ml", "name": path.name}
+    assert gap["postings_now"] == 1 and plan["degree"] == "none"
+    assert plan["progress"] == {"done": [], "learning": ["sql"], "skipped": []}
+    step = gap["steps"][0]
+    assert [(skill["slug"], skill["known"]) for skill in step["skills"]] == [("python", True)]
+    assert step["education"]["standing"] == "alternative" and step["complete"] is False
+    assert plan["share_url"].endswith("/plan/?to=mle&have=python&degree=none&learning=sql")
 
 
 @pytest.mark.parametrize(
@@ -88,12 +92,12 @@ def test_the_plan_as_json(api, path):
         ("from=nobody", "from"),
         ("have=cobol", "have"),
         ("degree=diploma", "degree"),
-        ("done=7", "done"),
-        ("done=first", "done"),
+        ("done=cobol", "done"),
+        ("skipped=cobol", "skipped"),
         ("have=", "have"),
         ("have=" + "x" * 121, "have"),
         ("to=" + "x" * 121, "to"),
-        ("&".join(["done=1"] * 101), "done"),
+        ("&".join(["done=sql"] * 101), "done"),
     ],
 )
 def test_bad_plan_parameters_are_refused_with_field_errors(api, path, query, field):
@@ -102,19 +106,20 @@ def test_bad_plan_parameters_are_refused_with_field_errors(api, path, query, fie
     assert field in response.json()["errors"]
 
 
-def test_a_role_with_no_path_is_refused(api, path):
-    RoleFactory(slug="pathless")
-    response = api.get("/api/v1/plan/?to=pathless")
-    assert response.status_code == 400 and "to" in response.json()["errors"]
+def test_a_role_with_no_path_is_planned_from_its_skills(api, path):
+    RoleSkillFactory(role=RoleFactory(slug="pathless"), skill=SkillFactory(slug="cobol"))
+    gap = api.get("/api/v1/plan/?to=pathless").json()["gap"]
+    assert gap["path"] is None
+    assert [[skill["slug"] for skill in step["skills"]] for step in gap["steps"]] == [["cobol"]]
 
 
 def test_the_schema_declares_every_plan_parameter_with_its_constraints(api):
     schema = api.get("/api/schema/?format=json").json()
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/plan/"]["get"]["parameters"]}
-    assert set(parameters) >= {"from", "to", "have", "degree", "done"}
+    assert set(parameters) >= {"from", "to", "have", "degree", "done", "learning", "skipped"}
     assert set(parameters["degree"]["schema"]["enum"]) == {"none", "bachelor", "master", "phd"}
     assert parameters["have"]["schema"]["type"] == "array"
-    assert parameters["done"]["schema"]["items"]["type"] == "integer"
+    assert parameters["done"]["schema"]["items"]["type"] == "string"
     assert "/api/v1/paths/{slug}/" in schema["paths"]
 
 
@@ -127,7 +132,7 @@ def grow(path, n):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/paths/", "/api/v1/paths/into-ml/", "/api/v1/plan/?to=mle&have=python&degree=phd&done=1"]
+    "url", ["/api/v1/paths/", "/api/v1/paths/into-ml/", "/api/v1/plan/?to=mle&have=python&degree=phd&done=python"]
 )
 def test_endpoints_run_the_same_queries_for_few_or_many_rows(api, path, url, django_assert_num_queries, uncached):
     with CaptureQueriesContext(connection) as few:

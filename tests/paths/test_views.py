@@ -14,6 +14,7 @@ from tests.factories import (
     PostingSkillFactory,
     ResourceFactory,
     RoleFactory,
+    RoleSkillFactory,
     SkillFactory,
     StepSkillFactory,
 )
@@ -104,9 +105,10 @@ def plan_part(page):
 
 def test_the_share_link_opens_the_same_plan(client, path):
     grow(path, 2)
-    page = client.get("/plan/?done=2&have=python&to=mle&degree=master&from=").content.decode()
+    SkillFactory(slug="sql")
+    page = client.get("/plan/?skipped=sql&have=python&to=mle&degree=master&from=&done=sql").content.decode()
     link = share_link(page)
-    assert link == "/plan/?to=mle&have=python&degree=master&done=2"
+    assert link == "/plan/?to=mle&have=python&degree=master&done=sql"
     again = client.get(link).content.decode()
     assert share_link(again) == link
     assert plan_part(again) == plan_part(page)
@@ -117,7 +119,7 @@ def test_home_and_role_page_link_to_the_plan(client, path):
     assert "/plan/?to=mle" in client.get("/roles/mle/").content.decode()
 
 
-@pytest.mark.parametrize("url", ["/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python&degree=bachelor&done=1"])
+@pytest.mark.parametrize("url", ["/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python&degree=bachelor&done=python"])
 def test_pages_run_the_same_queries_for_few_or_many_rows(client, path, url, django_assert_num_queries, uncached):
     client.get(url)  # warm caches (content types, sessions)
     with CaptureQueriesContext(connection) as few:
@@ -137,3 +139,51 @@ def test_the_plan_offers_the_moves_into_its_role_as_views_of_the_path(client, pa
     page = client.get("/plan/?to=mle").content.decode()
     assert '/plan/?from=swe&amp;to=mle">Software person</a>' in page
     assert "Your degree: No degree" in client.get("/plan/?to=mle&degree=none").content.decode()
+
+
+def test_an_unknown_role_is_not_found(client, path):
+    assert client.get("/plan/?to=nobody").status_code == 404
+    assert client.get("/plan/?from=nobody&to=mle").status_code == 404
+
+
+def test_the_plan_leads_with_learn_next_and_keeps_soft_skills_apart(client, path):
+    role = path.target_role
+    RoleSkillFactory(role=role, skill=path.steps.get().skills.get(), importance="essential")
+    talk = SkillFactory(slug="talk", name="Talking", kind="soft", category="soft_skill")
+    RoleSkillFactory(role=role, skill=talk, importance="essential")
+    page = client.get("/plan/?to=mle").content.decode()
+    learn = page.index("Learn next:")
+    assert learn < page.index('<ol class="plan-steps">')
+    assert 'Learn next: <a href="/skills/python/">Python</a>' in page
+    soft = page[page.index('class="soft-skills"') :]
+    assert "Talking" in soft[: soft.index("</p>")]
+    steps = page[page.index('<ol class="plan-steps">') : page.index("</ol>", page.index('<ol class="plan-steps">'))]
+    assert "Talking" not in steps
+
+
+def test_a_skills_progress_links_keep_the_rest_of_the_plan(client, path):
+    page = client.get("/plan/?to=mle&degree=master").content.decode()
+    assert 'href="/plan/?to=mle&amp;degree=master&amp;done=python#plan"' in page
+    done = client.get("/plan/?to=mle&degree=master&done=python").content.decode()
+    assert 'href="/plan/?to=mle&amp;degree=master#plan"' in done  # the same link clears it
+    assert '<input type="hidden" name="done" value="python">' in done
+    assert "(you have it)" in done
+
+
+def test_the_current_roles_skills_are_known_and_not_tickable(client, path):
+    origin = RoleFactory(slug="swe")
+    RoleSkillFactory(role=origin, skill=path.steps.get().skills.get(), importance="essential")
+    page = client.get("/plan/?from=swe&to=mle").content.decode()
+    assert "from your current role" in page and "done=python" not in page
+
+
+def test_from_the_role_wanted_the_page_says_you_are_there(client, path):
+    page = client.get("/plan/?from=mle&to=mle").content.decode()
+    assert "You are already in this role" in page and '<ol class="plan-steps">' not in page
+
+
+def test_a_step_can_be_marked_done_in_one_link(client, path):
+    page = client.get("/plan/?to=mle").content.decode()
+    assert '<a href="/plan/?to=mle&amp;done=python#plan">Mark this step done</a>' in page
+    done = client.get("/plan/?to=mle&done=python").content.decode()
+    assert "Mark this step done" not in done and '<span class="tag essential">Done</span>' in done

@@ -77,3 +77,16 @@ def test_detail_pages_run_the_same_queries_for_few_or_many_related_rows(client, 
     with django_assert_num_queries(len(few)):
         assert client.get(urls[0]).status_code == 200
     assert Role.objects.count() > 20
+
+
+def test_a_transition_names_the_gap_the_plan_names_and_links_to_it(client, guide):
+    page = client.get("/roles/machine-learning-engineer/").content.decode()
+    block = page[page.index("Software Engineer</a> — common transition into") :]
+    block = block[: block.index("</section>")]
+    start = block.index("to learn:")
+    to_learn = block[start : block.index("</p>", start)]
+    for skill in ("Machine learning algorithms", "MLOps", "Data structures"):
+        assert skill in to_learn, skill
+    assert "Communication" not in to_learn and "Fast learner" not in to_learn
+    assert "Software engineering" not in to_learn  # the software engineer has it
+    assert "/plan/?from=software-engineer&amp;to=machine-learning-engineer" in block

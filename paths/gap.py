@@ -1,0 +1,491 @@
+"""
+The skill gap: what someone must still learn to hold a role, the one engine the plan, the role page's
+transitions and the skill match all read (so the three can never give three different lists).
+
+It lives in `paths` because the gap is read along the path into the role, and `paths` is the last app
+the plan (paths), the role page (roles, through `Path.objects.gap`) and the match (careers) can all
+reach without importing "upwards" (tests/test_architecture.py).
+
+`skill_gap(target_role, current_role=..., known_skills=..., degree=..., progress=...)` returns a `Gap`:
+
+- every published skill of the target role, each known or not. Known means: among `known_skills`, an
+  essential skill of the current role (flagged `from_current_role`: the page shows it known and
+  untickable), ticked "done" in `progress`, or met through the skill hierarchy (PyTorch meets "Machine
+  learning frameworks"). Soft skills (`SkillKind.SOFT`: Communication, Fast learner) are kept apart in
+  `soft_skills` and never block anything.
+- the path's steps, each with its (technical) skills and which are known, and a last step "The role's
+  own skills" holding every skill of the role that no step builds, so nothing the role calls essential
+  is missing from a plan.
+- `learn_next`: the missing technical skill that opens the most live postings for the role (met once
+  it is learned too, weighed for the LEARN_NEXT_WEIGHED skills most of its postings ask for), then
+  the one most of its postings ask for, essential before optional, ties broken by the path's order;
+  `ranked` holds every candidate in that order.
+- per step, `postings_met`: the live postings for the role met once that step and those before it are
+  done, their degree gate included (an unknown degree never passes a posting that states one).
+
+Every count is a capped correlated count in one SQL statement (`CappedCount`), never a loop over
+postings, so a gap runs a fixed number of queries at any data size. `skill_gaps` builds many gaps
+without the counts (the match, the role page) in a fixed number of queries too.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from core.pagination import COUNT_CAP, CappedCount, display_count
+from core.publishing import PUBLISHED
+from paths.models import Path
+from postings.models import Degree, JobPosting, PostingSkill
+from roles.models import Role
+from skills import hierarchy
+from skills.models import Importance, Skill, SkillKind
+
+
+class Progress:
+    DONE = "done"
+    LEARNING = "learning"
+    SKIPPED = "skipped"
+    STATES = (DONE, LEARNING, SKIPPED)
+
+
+ROLE_STEP_NAME = "The role's own skills"
+# Learn next weighs how many postings each candidate would open for the candidates most postings ask for.
+LEARN_NEXT_WEIGHED = 5
+ROLE_STEP_TEXT = "Skills the role asks for that no step of the path builds."
+
+
+class EducationStatus:
+    MEETS = "meets"  # the degree held is at least the one the step is about
+    ALTERNATIVE = "alternative"  # below it, but the step names a way in without it
+    SHORT = "short"  # below it, and the step names no alternative
+    UNKNOWN = "unknown"  # no degree given
+
+
+@dataclass
+class EducationCheck:
+    """An education step read against the degree someone says they hold."""
+
+    min_degree: Degree
+    fields_of_study: list
+    accepts_equivalent_experience: bool
+    accepts_courses_or_certification: bool
+    your_degree: Degree | None
+    status: str
+
+    @property
+    def alternatives(self):
+        """The ways in the step accepts instead of the degree, as a reader sees them."""
+        ways = []
+        if self.accepts_equivalent_experience:
+            ways.append("equivalent practical experience")
+        if self.accepts_courses_or_certification:
+            ways.append("online courses or a certification program")
+        return ways
+
+    @property
+    def verdict(self):
+        degree = Degree(self.min_degree).label
+        if self.status == EducationStatus.MEETS:
+            return f"Your degree meets this step (it asks for a {degree} degree)."
+        if self.status == EducationStatus.ALTERNATIVE:
+            return f"Without a {degree} degree, this step accepts " + " or ".join(self.alternatives) + "."
+        if self.status == EducationStatus.SHORT:
+            return f"This step asks for a {degree} degree."
+        return f"This step is about a {degree} degree; say which degree you hold to see where you stand."
+
+
+@dataclass
+class GapSkill:
+    """One skill of the target role (or of a step), read against what the person knows."""
+
+    skill: Skill
+    essential: bool
+    known: bool
+    from_current_role: bool = False  # known because the current role lists it: shown known, not tickable
+    state: str | None = None  # the person's progress: done, learning, skipped or None
+
+    @property
+    def soft(self):
+        return self.skill.kind == SkillKind.SOFT
+
+    @property
+    def tickable(self):
+        return not self.from_current_role
+
+    @property
+    def importance(self):
+        return Importance.ESSENTIAL if self.essential else Importance.OPTIONAL
+
+
+@dataclass
+class GapStep:
+    number: int  # from 1, in the path's order; the role's own skills come last
+    name: str
+    what_to_do: str
+    step: object | None  # the PathStep; None for the role's own skills
+    skills: list[GapSkill] = field(default_factory=list)  # technical skills only: soft ones are kept apart
+    education: EducationCheck | None = None
+    resources: list = field(default_factory=list)
+    postings_met: int | None = None  # set by skill_gap (not by skill_gaps)
+
+    @property
+    def slug(self):
+        return self.step.slug if self.step is not None else "the-roles-own-skills"
+
+    @property
+    def order(self):
+        return self.step.order if self.step is not None else None
+
+    @property
+    def known(self):
+        return [item for item in self.skills if item.known]
+
+    @property
+    def left(self):
+        return [item for item in self.skills if not item.known]
+
+    @property
+    def complete(self):
+        """Every skill known and the education (if any) met; a step with neither is never complete by itself."""
+        education_met = self.education is None or self.education.status == EducationStatus.MEETS
+        return bool(self.skills or self.education) and not self.left and education_met
+
+    @property
+    def postings_met_display(self):
+        return display_count(self.postings_met or 0)
+
+
+@dataclass
+class LearnNext:
+    skill: Skill
+    essential: bool
+    opens: int | None  # live postings for the role met once it is learned too (capped); None: not weighed
+    asked_by: int  # live postings for the target role that mark it essential (capped)
+    step_number: int  # the step that builds it
+    resources: list = field(default_factory=list)  # the guide's resources for that step
+
+    @property
+    def opens_display(self):
+        return "not counted" if self.opens is None else display_count(self.opens)
+
+    @property
+    def asked_by_display(self):
+        return display_count(self.asked_by)
+
+
+@dataclass
+class Gap:
+    target_role: Role
+    current_role: Role | None
+    degree: Degree | None
+    path: Path | None
+    skills: list[GapSkill]  # every published skill of the target role, essential first, then by name
+    steps: list[GapStep] = field(default_factory=list)
+    learn_next: LearnNext | None = None
+    ranked: list[LearnNext] = field(default_factory=list)  # every missing technical skill, best first
+    postings_now: int | None = None  # live postings for the target role met today (skill_gap only)
+    counted: bool = False
+
+    @property
+    def already_there(self):
+        return self.current_role is not None and self.current_role.pk == self.target_role.pk
+
+    @property
+    def technical(self):
+        return [item for item in self.skills if not item.soft]
+
+    @property
+    def soft_skills(self):
+        return [item for item in self.skills if item.soft]
+
+    @property
+    def essential_technical(self):
+        return [item for item in self.technical if item.essential]
+
+    @property
+    def known(self):
+        return [item for item in self.technical if item.known]
+
+    @property
+    def missing(self):
+        """The technical skills of the role still to learn, essential and optional."""
+        return [item for item in self.technical if not item.known]
+
+    @property
+    def missing_essential(self):
+        """What blocks the move: the role's essential technical skills not known. The three views agree on it."""
+        return [item for item in self.essential_technical if not item.known]
+
+    @property
+    def missing_optional(self):
+        return [item for item in self.technical if not item.essential and not item.known]
+
+    @property
+    def missing_slugs(self):
+        return {item.skill.slug for item in self.missing_essential}
+
+    @property
+    def essential_total(self):
+        return len(self.essential_technical)
+
+    @property
+    def essential_covered(self):
+        return len(self.essential_technical) - len(self.missing_essential)
+
+    @property
+    def steps_left(self):
+        return [step for step in self.steps if not step.complete]
+
+    @property
+    def known_from_current_role(self):
+        """The skills of the role and of its steps known because the current role lists them, once each."""
+        items = [*self.skills, *(item for step in self.steps for item in step.skills)]
+        return list({item.skill.pk: item.skill for item in items if item.from_current_role}.values())
+
+    @property
+    def postings_now_display(self):
+        return display_count(self.postings_now or 0)
+
+
+def degree_gate(degree):
+    """
+    The postings whose degree requirement someone with `degree` (a Degree, or None: not given) meets. A
+    posting stating no degree (NONE, or NULL: not stated) is met by anyone; one that states a degree is
+    met by a degree at least as high or, when it accepts it, equivalent experience, but never by an
+    unknown degree: the count must not promise postings the person may not qualify for.
+    """
+    states_none = Q(min_degree__isnull=True) | Q(min_degree=Degree.NONE)
+    if degree is None:
+        return states_none
+    return states_none | Q(min_degree__lte=degree) | Q(accepts_equivalent_experience=True)
+
+
+def education_check(step, held):
+    if held is None:
+        status = EducationStatus.UNKNOWN
+    elif held >= step.min_degree:
+        status = EducationStatus.MEETS
+    elif step.accepts_equivalent_experience or step.accepts_courses_or_certification:
+        status = EducationStatus.ALTERNATIVE
+    else:
+        status = EducationStatus.SHORT
+    return EducationCheck(
+        min_degree=Degree(step.min_degree),
+        fields_of_study=list(step.fields_of_study.all()),
+        accepts_equivalent_experience=step.accepts_equivalent_experience,
+        accepts_courses_or_certification=step.accepts_courses_or_certification,
+        your_degree=held,
+        status=status,
+    )
+
+
+def _pk(value):
+    return value if isinstance(value, int) else value.pk
+
+
+def skill_gaps(targets, *, current_role=None, known_skills=(), degree=None, progress=None, links=None, paths=None):
+    """
+    The gap into each role of `targets` (Role objects), without posting counts: for the match. Fixed
+    queries whatever the number of roles (see `transition_gaps`).
+    """
+    return transition_gaps(
+        [(current_role, target) for target in targets],
+        known_skills=known_skills,
+        degree=degree,
+        progress=progress,
+        links=links,
+        paths=paths,
+    )
+
+
+def transition_gaps(moves, *, known_skills=(), degree=None, progress=None, links=None, paths=None):
+    """
+    The gap of each move (current role or None, target role) of `moves`, without posting counts: for the
+    role page's transitions and the match. Fixed queries whatever the number of moves: the roles' skills,
+    the paths (`paths`, default: the published ones) with their steps, the skill hierarchy, and the
+    skills named in `progress`.
+    """
+    return _Builder(known_skills, degree, progress, links).gaps(moves, paths)
+
+
+def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None):
+    """The gap into `target_role` (a Role), with learn next and each step's postings met counted."""
+    builder = _Builder(known_skills, degree, progress)
+    gap = builder.gaps([(current_role, target_role)])[0]
+    builder.count(gap)
+    return gap
+
+
+def count_postings(gap, *, known_skills=(), progress=None, links=None):
+    """
+    Adds the posting counts (today, per step, learn next) to a `gap` from `skill_gaps` made for the same
+    person (`known_skills`, `progress`): two queries, for the match's best role.
+    """
+    _Builder(known_skills, gap.degree, progress, links).count(gap)
+    return gap
+
+
+@dataclass
+class _Known:
+    """What one person knows, starting from one current role."""
+
+    yours: set  # the skills given and those marked done
+    from_role: set  # the current role's essential skills and what they meet
+    all: set  # everything known, through the hierarchy
+
+
+class _Builder:
+    """What every gap of one person shares: what they know, read once."""
+
+    def __init__(self, known_skills, degree, progress, links=None):
+        self.degree = degree
+        self.progress = {slug: state for slug, state in (progress or {}).items() if state in Progress.STATES}
+        self.links = hierarchy.published_links() if links is None else links
+        done_slugs = [slug for slug, state in self.progress.items() if state == Progress.DONE]
+        done_ids = set(Skill.objects.published().filter(slug__in=done_slugs).values_list("pk", flat=True))
+        self.yours = {_pk(skill) for skill in known_skills} | done_ids
+        self._known = {}
+
+    def known(self, current_role):
+        """What the person knows coming from `current_role` (prefetched with `with_skills()`), once per role."""
+        key = current_role.pk if current_role is not None else None
+        if key not in self._known:
+            links = current_role.role_skills.all() if current_role is not None else []
+            current_ids = {link.skill_id for link in links if link.importance == Importance.ESSENTIAL}
+            self._known[key] = _Known(
+                yours=self.yours,
+                from_role=hierarchy.meets(current_ids, self.links),
+                all=hierarchy.meets(self.yours | current_ids, self.links),
+            )
+        return self._known[key]
+
+    def _item(self, skill, essential, known):
+        is_known = skill.pk in known.all
+        return GapSkill(
+            skill=skill,
+            essential=essential,
+            known=is_known,
+            from_current_role=is_known and skill.pk in known.from_role and skill.pk not in known.yours,
+            state=self.progress.get(skill.slug),
+        )
+
+    def gaps(self, moves, paths=None):
+        moves = list(moves)
+        wanted = {role.pk for move in moves for role in move if role is not None}
+        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills()}
+        paths_into = {}
+        paths = Path.objects.published() if paths is None else paths
+        targets = {target.pk for _, target in moves}
+        for path in paths.filter(target_role__in=targets).with_steps().order_by("-name"):
+            paths_into[path.target_role_id] = path  # by name, the first wins: as the paths list orders them
+        return [
+            self._gap(roles[current.pk] if current is not None else None, roles[target.pk], paths_into.get(target.pk))
+            for current, target in moves
+        ]
+
+    def _gap(self, current_role, role, path):
+        known = self.known(current_role)
+        links = list(role.role_skills.all())
+        # Essential first, then by name: RoleQuerySet.with_skills() orders them so.
+        items = [self._item(link.skill, link.importance == Importance.ESSENTIAL, known) for link in links]
+        gap = Gap(target_role=role, current_role=current_role, degree=self.degree, path=path, skills=items)
+        if gap.already_there:
+            return gap  # nothing to plan: the page says so and lists the optional skills left
+        by_skill = {item.skill.pk: item for item in items}
+        built, number = set(), 0
+        for step in path.steps.all() if path else []:
+            number += 1
+            step_items = [
+                by_skill.get(link.skill_id) or self._item(link.skill, False, known)
+                for link in step.step_skills.all()
+                if link.skill.kind != SkillKind.SOFT
+            ]
+            built |= {item.skill.pk for item in step_items}
+            gap.steps.append(
+                GapStep(
+                    number=number,
+                    name=step.name,
+                    what_to_do=step.what_to_do,
+                    step=step,
+                    skills=step_items,
+                    education=education_check(step, self.degree) if step.concerns_education else None,
+                    resources=list(step.resources.all()),
+                )
+            )
+        own = [item for item in gap.technical if item.skill.pk not in built]
+        if own:
+            gap.steps.append(GapStep(number + 1, ROLE_STEP_NAME, ROLE_STEP_TEXT, None, skills=own))
+        gap.ranked = [
+            LearnNext(item.skill, item.essential, None, 0, step.number, step.resources)
+            for step in gap.steps
+            for item in step.left
+            if item.state != Progress.SKIPPED
+        ]
+        gap.ranked.sort(key=lambda candidate: not candidate.essential)
+        gap.learn_next = gap.ranked[0] if gap.ranked else None
+        return gap
+
+    def count(self, gap):
+        """
+        Posting counts for `gap`, in two queries: today, after each step and how many postings ask for each
+        candidate skill; then, for the LEARN_NEXT_WEIGHED candidates most asked for, the postings met once
+        each is learned too (each such count is a search of the role's postings: a few, not one per skill).
+        """
+        gap.counted = True
+        if gap.already_there:
+            return
+        live = JobPosting.objects.live().filter(role=gap.target_role)
+        drafts = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
+
+        def met(known, degree):
+            known = hierarchy.meets(known, self.links)
+            return CappedCount(live.met_by(known, draft_skill_ids=drafts).filter(degree_gate(degree)), cap=COUNT_CAP)
+
+        def counted(counts):
+            return Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
+
+        known = self.known(gap.current_role).all
+        counts = {"now": met(known, self.degree)}
+        cumulative, degree_after = set(known), self.degree
+        for step in gap.steps:
+            cumulative |= {item.skill.pk for item in step.skills}
+            if step.education is not None:
+                # Doing an education step means holding its degree from then on.
+                degree_after = max(degree_after or Degree.NONE, step.education.min_degree)
+            counts[f"step_{step.number}"] = met(cumulative, degree_after)
+        asking = PostingSkill.objects.essential().filter(posting__in=live)
+        for index, candidate in enumerate(gap.ranked):
+            counts[f"asked_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
+        row = counted(counts)
+        gap.postings_now = row["now"]
+        for step in gap.steps:
+            step.postings_met = row[f"step_{step.number}"]
+        for index, candidate in enumerate(gap.ranked):
+            candidate.asked_by = row[f"asked_{index}"]
+        # Essential before optional (learning C++ before Python because "C" sorts first would be no
+        # advice), then the path's order: the sorts are stable.
+        gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
+        weighed = gap.ranked[:LEARN_NEXT_WEIGHED]
+        if weighed:
+            row = counted({f"opens_{i}": met(known | {c.skill.pk}, self.degree) for i, c in enumerate(weighed)})
+            for index, candidate in enumerate(weighed):
+                candidate.opens = row[f"opens_{index}"]
+        gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
+        gap.learn_next = gap.ranked[0] if gap.ranked else None
+
+
+__all__ = [
+    "EducationCheck",
+    "EducationStatus",
+    "Gap",
+    "GapSkill",
+    "GapStep",
+    "LearnNext",
+    "Progress",
+    "count_postings",
+    "ROLE_STEP_NAME",
+    "degree_gate",
+    "skill_gap",
+    "skill_gaps",
+    "transition_gaps",
+]
