@@ -90,8 +90,9 @@ INSTALLED_APPS = [
     "demand",  # skill demand counted from the live postings, precomputed per role (refresh_skill_demand)
     "paths",  # career paths into a role, and the personal plan
     "careers",  # across the catalogue: front page, search, skill match, comparison
-    # The benchmark command and its two baselines (routed only by benchmarks/urls.py, never by the site).
-    "benchmarks",
+    # Developers' and operators' tools, outside the runtime apps: the benchmark and its two baselines (routed
+    # only by devtools/urls.py, never by the site), the fault drill, and the real-process helpers the tests share.
+    "devtools",
 ]
 
 MIDDLEWARE = [

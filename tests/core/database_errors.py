@@ -12,7 +12,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, Error
 from django.db.backends.postgresql.base import NO_DB_ALIAS
 from django.db.utils import ConnectionHandler
 
-from core.testing.processes import free_port, shared_postgres_problem
+from devtools.processes import free_port, shared_postgres_problem
 
 # The shared server, whatever DATABASE_URL names (tests that need it skip when it does not answer).
 POSTGRES = {

@@ -14,8 +14,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core import cache_backends
 from core.cache_backends import ResilientRedisCache
-from core.testing.processes import free_port
 from core.throttling import AnonFixedWindowThrottle
+from devtools.processes import free_port
 from tests.scale.processes import redis_server
 
 LOGGER = "core.cache_backends"

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from core.testing.processes import PYTHON, ROOT, Unavailable, app_env, as_postgres, pg_bin
+from devtools.processes import PYTHON, ROOT, Unavailable, app_env, as_postgres, pg_bin
 
 
 @pytest.fixture

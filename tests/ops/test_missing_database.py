@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from core.testing.processes import PYTHON, ROOT, VENV_BIN, app_env, free_port, shared_postgres_problem
+from devtools.processes import PYTHON, ROOT, VENV_BIN, app_env, free_port, shared_postgres_problem
 
 MISSING = "no_such_db_xyz"
 HINT = (

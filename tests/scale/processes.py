@@ -2,7 +2,7 @@
 Real processes for the scale tests: a private Redis, a private PostgreSQL primary with a streaming
 replica, throwaway databases on the shared PostgreSQL, and gunicorn instances of this app.
 
-The helpers live in core/testing/processes.py, so that `manage.py fault_drill` can use them too. Here
+The helpers live in devtools/processes.py, so that `manage.py fault_drill` can use them too. Here
 they are the tests' versions: a helper the machine cannot run skips the test (with the reason), one
 that fails fails it. Each bounds every wait and always stops what it started — by its PID, nothing else.
 """
@@ -12,8 +12,8 @@ import functools
 
 import pytest
 
-from core.testing import processes
-from core.testing.processes import (  # noqa: F401 (re-exported for the tests)
+from devtools import processes
+from devtools.processes import (  # noqa: F401 (re-exported for the tests)
     APP_ENV_KEYS,
     PYTHON,
     ROOT,

@@ -39,7 +39,7 @@ class Failed(AssertionError):
     """A process did not start, answer or finish in time; the message says what and shows its output."""
 
 
-ROOT = Path(__file__).resolve().parents[2]  # the project (this is core/testing/processes.py)
+ROOT = Path(__file__).resolve().parents[1]  # the project (this is devtools/processes.py)
 VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 
@@ -136,7 +136,7 @@ def http(method, url, *, json=None, headers=None, timeout=10):
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
     if data is not None:
         request.add_header("Content-Type", "application/json")
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
     try:
         with opener.open(request, timeout=timeout) as response:
             return response.status, response.read().decode(), response.headers
@@ -144,7 +144,9 @@ def http(method, url, *, json=None, headers=None, timeout=10):
         return error.code, error.read().decode(), error.headers
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are not followed: urllib raises HTTPError with the redirect's own status (as wrk sees it)."""
+
     def redirect_request(self, *args, **kwargs):
         return None
 

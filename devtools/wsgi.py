@@ -1,7 +1,7 @@
 """
-WSGI entry point for benchmarking: `gunicorn benchmarks.wsgi`.
+WSGI entry point for benchmarking: `gunicorn devtools.wsgi`.
 
-It always uses benchmarks.settings (careerguide.settings with ROOT_URLCONF = "benchmarks.urls"), so the
+It always uses devtools.settings (careerguide.settings with ROOT_URLCONF = "devtools.urls"), so the
 server answers the whole site plus `/bench/hello/` and `/bench/plain-postings/`. A settings module is the
 one way that holds in every gunicorn worker before Django loads anything: setting ROOT_URLCONF or calling
 set_urlconf() after django.setup() is per-thread or too late. DJANGO_SETTINGS_MODULE is assigned, not
@@ -10,7 +10,7 @@ defaulted, because `manage.py` exports careerguide.settings to every process it 
 
 import os
 
-os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "devtools.settings"
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 

@@ -1,5 +1,5 @@
 """
-Two baselines the site's pages and API are compared with. Served only by benchmarks.urls, never by the site.
+Two baselines the site's pages and API are compared with. Served only by devtools.urls, never by the site.
 
 - `hello`: the cheapest response Django can give through the full middleware stack.
 - `PlainPostingViewSet`: what a newcomer to DRF writes for postings: a ModelSerializer with every field,

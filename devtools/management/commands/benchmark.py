@@ -13,7 +13,7 @@ synthetic postings, loaded with wrk over loopback.
    per URL counts SQL queries with the test Client and keeps the slowest query's EXPLAIN (ANALYZE, BUFFERS).
    It also signs in the bench curator (`bench-curator`, Curators group) for the admin URLs, and hands back
    the session cookie.
-3. Two passes, each on a freshly started gunicorn (`benchmarks.wsgi`: the site plus /bench/hello/ and
+3. Two passes, each on a freshly started gunicorn (`devtools.wsgi`: the site plus /bench/hello/ and
    /bench/plain-postings/): cache off (CACHE_SECONDS=0), then cache on (CACHE_SECONDS=300, with Redis db 15 at
    127.0.0.1:6379 when one answers and the `redis` package is installed, flushed first; otherwise each
    worker's local-memory cache). Per URL: one GET with urllib (status, body bytes, and cache warm-up; no
@@ -47,6 +47,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from devtools.processes import NoRedirect, free_port
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DEFAULT_POSTINGS = 1_000_000
@@ -123,18 +125,7 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # urllib then raises HTTPError with the redirect's own status
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENER = urllib.request.build_opener(NoRedirect)
 
 
 def fetch(address, headers=None, timeout=60):
@@ -226,7 +217,7 @@ def machine_info():
 
 
 class Gunicorn:
-    """gunicorn serving benchmarks.wsgi on a free port; stopped by the PID in its pid file."""
+    """gunicorn serving devtools.wsgi on a free port; stopped by the PID in its pid file."""
 
     def __init__(self, env, workdir):
         self.env, self.workdir = env, Path(workdir)
@@ -245,7 +236,7 @@ class Gunicorn:
         if not executable:
             raise CommandError("gunicorn is not installed in this virtualenv (pip install -r requirements.txt).")
         command = [
-            executable, "benchmarks.wsgi",
+            executable, "devtools.wsgi",
             "--bind", f"127.0.0.1:{self.port}",
             "--workers", "2", "--worker-class", "sync",
             "--no-control-socket",
@@ -495,7 +486,7 @@ class Command(BaseCommand):
             if key not in {"DATABASE_REPLICA_URLS", "REDIS_URL", "CACHE_SECONDS"}
         }
         env.update({
-            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+            "DJANGO_SETTINGS_MODULE": "devtools.settings",
             "DATABASE_URL": bench_url,
             "DEBUG": "false",
             "SECRET_KEY": "bench-" + secrets.token_urlsafe(40),
@@ -602,7 +593,7 @@ class Command(BaseCommand):
         lines = [
             "# Benchmarks",
             "",
-            "Written by `manage.py benchmark` (benchmarks/management/commands/benchmark.py); every number below is "
+            "Written by `manage.py benchmark` (devtools/management/commands/benchmark.py); every number below is "
             "from the run it describes. The machine is shared and noisy: compare ratios within one run, not "
             "absolute numbers across runs.",
             "",
@@ -612,7 +603,7 @@ class Command(BaseCommand):
             f"PostgreSQL {server_version}",
             f"- Data: `{urlsplit(bench_url).path.lstrip('/')}` with {postings:,} synthetic postings "
             f"({'generated for this run' if built else 'reused'}) plus the guide's own data",
-            "- Server: gunicorn, 2 sync workers, `benchmarks.wsgi` (DEBUG off, whitenoise, throttle 100000000/hour), "
+            "- Server: gunicorn, 2 sync workers, `devtools.wsgi` (DEBUG off, whitenoise, throttle 100000000/hour), "
             "restarted for each pass",
             f"- Load: wrk over loopback, {self.seconds} s per run; req/s from `wrk -t2 -c8`, p50/p99 from "
             f"`wrk -t2 -c2 --latency` (timeout {WRK_TIMEOUT}); bytes and status from one GET; queries counted "

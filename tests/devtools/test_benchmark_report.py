@@ -1,9 +1,8 @@
 """The benchmark's report, rendered from made-up results, and the cookie its admin measurements send."""
 
 import pytest
-
-from benchmarks.management.commands import benchmark
-from benchmarks.management.commands.benchmark import Command
+from devtools.management.commands import benchmark
+from devtools.management.commands.benchmark import Command
 
 ADMIN = ["/admin/postings/jobposting/", "/admin/postings/jobposting/?p=21"]
 

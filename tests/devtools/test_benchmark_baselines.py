@@ -1,13 +1,13 @@
 """
-The benchmark's two baselines (served only by benchmarks.urls) and its wrk-output parser.
+The benchmark's two baselines (served only by devtools.urls) and its wrk-output parser.
 """
 
 import pytest
+from devtools.management.commands.benchmark import abbreviate_sql, parse_wrk, to_ms
 
-from benchmarks.management.commands.benchmark import abbreviate_sql, parse_wrk, to_ms
 from tests.factories import JobPostingFactory, PostingSkillFactory
 
-pytestmark = pytest.mark.urls("benchmarks.urls")
+pytestmark = pytest.mark.urls("devtools.urls")
 
 # Captured from `wrk -t2 -c2 -d2s --latency http://127.0.0.1:18731/bench/hello/` (wrk 4.1.0, Debian 12).
 WRK_LATENCY_SAMPLE = """\

@@ -1,8 +1,8 @@
-"""The whole site plus the two benchmark baselines. Used only through benchmarks.settings."""
+"""The whole site plus the two benchmark baselines. Used only through devtools.settings."""
 
 from django.urls import include, path
 
-from benchmarks import views
+from devtools import views
 
 plain_postings_list = views.PlainPostingViewSet.as_view({"get": "list"})
 

@@ -1,6 +1,6 @@
 """
 Internal to `manage.py benchmark`, which runs it in a child process whose environment points DATABASE_URL at
-the bench database, with CACHE_SECONDS=0 and DJANGO_SETTINGS_MODULE=benchmarks.settings.
+the bench database, with CACHE_SECONDS=0 and DJANGO_SETTINGS_MODULE=devtools.settings.
 
 It builds the list of URLs to measure from the data (the bench role, skill and company with the most
 postings, a rare word...), then requests each one in-process with Django's test Client and records the

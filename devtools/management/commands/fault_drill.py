@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.testing import processes
-from core.testing.load import NO_ANSWER, Load, request
+from devtools import processes
+from devtools.load import NO_ANSWER, Load, request
 
 DATABASE = "careerguide"
 
