@@ -6,12 +6,12 @@ build_urls/build_admin_urls, curator_client and session_cookie, probe(), and the
 """
 
 import pytest
-from devtools.management.commands.benchmark import fetch
-from devtools.management.commands.benchmark_probe import CURATOR_USERNAME, Command, session_cookie
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from devtools.management.commands.benchmark import fetch
+from devtools.management.commands.benchmark_probe import CURATOR_USERNAME, Command, session_cookie
 from postings.models import JobPosting
 from tests.factories import CompanyFactory, JobPostingFactory, RoleFactory, curators_group
 

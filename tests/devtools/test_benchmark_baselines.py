@@ -3,8 +3,8 @@ The benchmark's two baselines (served only by devtools.urls) and its wrk-output 
 """
 
 import pytest
-from devtools.management.commands.benchmark import abbreviate_sql, parse_wrk, to_ms
 
+from devtools.management.commands.benchmark import abbreviate_sql, parse_wrk, to_ms
 from tests.factories import JobPostingFactory, PostingSkillFactory
 
 pytestmark = pytest.mark.urls("devtools.urls")

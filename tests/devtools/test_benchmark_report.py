@@ -1,6 +1,7 @@
 """The benchmark's report, rendered from made-up results, and the cookie its admin measurements send."""
 
 import pytest
+
 from devtools.management.commands import benchmark
 from devtools.management.commands.benchmark import Command
 
