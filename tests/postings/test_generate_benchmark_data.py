@@ -150,3 +150,11 @@ def test_clear_without_synthetic_data_changes_nothing(guide):
 
 def test_help_promises_to_leave_the_guide_alone():
     assert "never touches the guide's data" in Command.help
+
+
+def test_generating_makes_the_servers_cached_pages_unreachable(guide):
+    from core.caching import versions
+
+    before = versions([JobPosting, Role])
+    call_command("generate_benchmark_data", "--postings", "10", verbosity=0)
+    assert versions([JobPosting, Role]) != before

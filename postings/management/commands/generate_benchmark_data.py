@@ -26,6 +26,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.caching import invalidate
 from core.publishing import PUBLISHED
 from postings.management import synthetic
 from postings.models import Company, Degree, JobPosting, PostingLocation, PostingSkill, Seniority
@@ -128,6 +129,9 @@ class Command(BaseCommand):
             if not clear:
                 self.catalogue(random.Random(seed), postings)
                 self.write_postings(postings, seed)
+            # COPY and bulk writes send no signals: make the servers' cached pages of these tables unreachable
+            # (core/caching.py; at commit, through the cache every process shares).
+            invalidate(Source, Skill, Role, RoleSkill, SalaryFigure, Company, JobPosting, PostingSkill, PostingLocation)
         self.say("Committed.")
         if not clear:
             self.analyze()
