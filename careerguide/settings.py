@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The site's own 404 and 400 pages under DEBUG too (`make run`), not Django's technical ones.
+    "core.middleware.FriendlyErrorPagesMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After, not a 500 with a traceback.
     "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page (templates/lockout.html).

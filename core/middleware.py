@@ -2,10 +2,12 @@
 
 import logging
 
-from django.http import JsonResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views.defaults import page_not_found
 
-from core.api.errors import DatabaseUnavailable
+from core.api.errors import DatabaseUnavailable, bad_request
 from core.db_errors import is_connection_loss
 from core.logs import accepted_request_id, request_id
 
@@ -67,6 +69,31 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
         return response
+
+
+class FriendlyErrorPagesMiddleware:
+    """
+    A page that does not exist (a page past the end, an unknown slug) or an address the site refuses (an
+    over-long search) gets the site's own 404 or 400 page, the same under DEBUG as in production: with
+    DEBUG on (`make run`), Django would show its technical pages instead, which visitors should never meet.
+    Django still logs each response. The API answers in its own shape (DRF handles its views' errors); 500s
+    keep Django's behaviour (a traceback page for the developer under DEBUG).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, BadRequest):
+            return bad_request(request, exception)
+        return None
 
 
 class DatabaseUnavailableMiddleware:
