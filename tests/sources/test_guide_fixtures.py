@@ -201,3 +201,16 @@ def test_the_education_step_claims_only_what_the_guide_says(guide):
     assert step.accepts_equivalent_experience is None  # the guide says nothing of equivalent experience here
     assert step.accepts_courses_or_certification is True
     assert "equivalent" not in step.what_to_do and "equivalent" not in step.source_passage
+
+
+def _stems(text):
+    """Content words, crudely stemmed (their first five letters), so 'optimised' meets 'optimized'."""
+    return {word[:5] for word in re.findall(r"[a-z]+", text.lower().replace("-", " ")) if len(word) > 3}
+
+
+def test_skill_descriptions_say_only_what_their_passage_says(guide):
+    """A description restates its passage in our words; one that adds claims shares few words with it."""
+    for skill in Skill.objects.exclude(description=""):
+        said, quoted = _stems(skill.description), _stems(skill.source_passage)
+        share = len(said & quoted) / len(said)
+        assert share >= 0.6, f"{skill.slug}: {sorted(said - quoted)} are not in its passage"
