@@ -146,9 +146,13 @@ class GapStep:
 
     @property
     def complete(self):
-        """Every skill known and the education (if any) met; a step with neither is never complete by itself."""
+        """
+        Every skill known and the education (if any) met; a step with neither is never complete by itself.
+        In the role's own skills, only the essential ones must be known: its optional ones are extras.
+        """
         education_met = self.education is None or self.education.status == EducationStatus.MEETS
-        return bool(self.skills or self.education) and not self.left and education_met
+        blocking = [item for item in self.left if item.essential or self.step is not None]
+        return bool(self.skills or self.education) and not blocking and education_met
 
     @property
     def postings_met_display(self):
