@@ -1,4 +1,4 @@
-"""Bulk downloads (postings/downloads.py): CSV and JSON Lines, streamed in constant memory."""
+"""Bulk downloads (catalogue/downloads.py): CSV and JSON Lines, streamed in constant memory."""
 
 import csv
 import io
@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from postings import downloads
+from catalogue import downloads
 from postings.models import JobPosting
 from tests.factories import CompanyFactory, JobPostingFactory, RoleFactory, SourceFactory
 from tests.postings.conftest import located
