@@ -1,5 +1,5 @@
 """
-Bulk downloads: every published role, skill, live posting and salary figure, as CSV or JSON Lines.
+Bulk downloads: every published role, skill, live posting, salary figure and path step, as CSV or JSON Lines.
 
 Files are streamed in constant memory, whatever the number of rows: rows are read in batches of BATCH by
 ascending id (`WHERE id > last ORDER BY id LIMIT BATCH`, a range scan of the primary key), as plain
@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from core.caching import cached_page
 from core.publishing import PUBLISHED
+from paths.models import PathStep, StepSkill
 from postings.columns import POSTING_COLUMNS, SKILL_LIST_COLUMNS, SOURCE_COLUMNS, Column
 from postings.models import DEGREE_BY_NAME, JobPosting, LocationKind, PostingLocation, PostingSkill
 from roles.models import Role, RoleSkill, SalaryFigure
@@ -114,6 +115,31 @@ class SalaryDataset(Dataset):
         return SalaryFigure.objects.published().filter(role__status=PUBLISHED)
 
 
+class PathStepDataset(Dataset):
+    def queryset(self):
+        # A published step of a published path into a published role: what the path's page shows the public.
+        return PathStep.objects.published().filter(path__status=PUBLISHED, path__target_role__status=PUBLISHED)
+
+    def extras(self, ids):
+        extras = {pk: {"skills": [], "fields_of_study": []} for pk in ids}
+        for pk, slug in (
+            StepSkill.objects.filter(step_id__in=ids, skill__status=PUBLISHED)
+            .order_by("step_id", "skill__slug")
+            .values_list("step_id", "skill__slug")
+        ):
+            extras[pk]["skills"].append(slug)
+        for pk, slug in (
+            PathStep.fields_of_study.through.objects.filter(pathstep_id__in=ids)
+            .order_by("pathstep_id", "fieldofstudy__slug")
+            .values_list("pathstep_id", "fieldofstudy__slug")
+        ):
+            extras[pk]["fields_of_study"].append(slug)
+        return extras
+
+    def finish(self, name, value):
+        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
+
+
 def skill_lists(links, owner, ids):
     """{id: {"essential_skills": [...], "optional_skills": [...]}} for a batch, published skills only."""
     extras = {pk: {"essential_skills": [], "optional_skills": []} for pk in ids}
@@ -191,6 +217,41 @@ DATASETS = {
                     "is_approximate", "boolean", "The source rounds the figure ('about $110,000').", "is_approximate"
                 ),
                 Column("as_of", "date", "When the figure was true, if the source says.", "as_of"),
+                *SOURCE_COLUMNS,
+            ],
+        ),
+        PathStepDataset(
+            "steps",
+            "Path steps",
+            "Every published step of a published path into a published role; its order places it in its path.",
+            [
+                Column("path", "text", "The slug of the path the step belongs to (see /paths/).", "path__slug"),
+                Column("path_name", "text", "The path's name.", "path__name"),
+                Column("target_role", "text", "The slug of the role the path leads into.", "path__target_role__slug"),
+                Column("order", "integer", "The step's place in its path: 1, 2, 3…", "order"),
+                Column("slug", "text", "The step's identifier within its path.", "slug"),
+                Column("name", "text", "The step's name.", "name"),
+                Column("what_to_do", "text", "What to do in this step.", "what_to_do"),
+                Column("skills", "list of text", "Slugs of the skills the step builds (published skills only)."),
+                Column(
+                    "min_degree",
+                    "text",
+                    "The degree the step is about: none, bachelor, master or phd; empty when it is not about a degree.",
+                    "min_degree",
+                ),
+                Column("fields_of_study", "list of text", "Slugs of the fields of study the step names."),
+                Column(
+                    "accepts_equivalent_experience",
+                    "boolean",
+                    "Equivalent practical experience may stand in for the degree; empty if not stated.",
+                    "accepts_equivalent_experience",
+                ),
+                Column(
+                    "accepts_courses_or_certification",
+                    "boolean",
+                    "Without a degree, online courses or a certification are a way in.",
+                    "accepts_courses_or_certification",
+                ),
                 *SOURCE_COLUMNS,
             ],
         ),
