@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import health
-from postings import downloads, sitemaps
 
 admin.site.site_header = "careerguide curation"
 admin.site.site_title = "careerguide admin"
@@ -18,11 +17,8 @@ urlpatterns = [
     path("", include("paths.urls")),
     path("skills/", include("skills.urls")),
     path("sources/", include("sources.urls")),
-    path("downloads/", downloads.index, name="downloads"),
-    path("downloads/<slug:dataset>.<slug:fmt>", downloads.download, name="download"),
-    path("sitemap.xml", sitemaps.index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
-    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    # The sitemap, robots.txt and the downloads: they span every app above.
+    path("", include("catalogue.urls")),
     path("api/", include("careerguide.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ from django.db.models import Q
 
 from core.pagination import COUNT_CAP, CappedCount, display_count
 from core.publishing import PUBLISHED
+from paths.education import EducationCheck, EducationStatus, education_check
 from paths.models import Path
 from postings.models import Degree, JobPosting, PostingSkill
 from roles.models import Role
@@ -52,46 +53,6 @@ ROLE_STEP_NAME = "The role's own skills"
 # Learn next weighs how many postings each candidate would open for the candidates most postings ask for.
 LEARN_NEXT_WEIGHED = 5
 ROLE_STEP_TEXT = "Skills the role asks for that no step of the path builds."
-
-
-class EducationStatus:
-    MEETS = "meets"  # the degree held is at least the one the step is about
-    ALTERNATIVE = "alternative"  # below it, but the step names a way in without it
-    SHORT = "short"  # below it, and the step names no alternative
-    UNKNOWN = "unknown"  # no degree given
-
-
-@dataclass
-class EducationCheck:
-    """An education step read against the degree someone says they hold."""
-
-    min_degree: Degree
-    fields_of_study: list
-    accepts_equivalent_experience: bool
-    accepts_courses_or_certification: bool
-    your_degree: Degree | None
-    status: str
-
-    @property
-    def alternatives(self):
-        """The ways in the step accepts instead of the degree, as a reader sees them."""
-        ways = []
-        if self.accepts_equivalent_experience:
-            ways.append("equivalent practical experience")
-        if self.accepts_courses_or_certification:
-            ways.append("online courses or a certification program")
-        return ways
-
-    @property
-    def verdict(self):
-        degree = Degree(self.min_degree).label
-        if self.status == EducationStatus.MEETS:
-            return f"Your degree meets this step (it asks for a {degree} degree)."
-        if self.status == EducationStatus.ALTERNATIVE:
-            return f"Without a {degree} degree, this step accepts " + " or ".join(self.alternatives) + "."
-        if self.status == EducationStatus.SHORT:
-            return f"This step asks for a {degree} degree."
-        return f"This step is about a {degree} degree; say which degree you hold to see where you stand."
 
 
 @dataclass
@@ -146,9 +107,13 @@ class GapStep:
 
     @property
     def complete(self):
-        """Every skill known and the education (if any) met; a step with neither is never complete by itself."""
+        """
+        Every skill known and the education (if any) met; a step with neither is never complete by itself.
+        In the role's own skills, only the essential ones must be known: its optional ones are extras.
+        """
         education_met = self.education is None or self.education.status == EducationStatus.MEETS
-        return bool(self.skills or self.education) and not self.left and education_met
+        blocking = [item for item in self.left if item.essential or self.step is not None]
+        return bool(self.skills or self.education) and not blocking and education_met
 
     @property
     def postings_met_display(self):
@@ -258,25 +223,6 @@ def degree_gate(degree):
     if degree is None:
         return states_none
     return states_none | Q(min_degree__lte=degree) | Q(accepts_equivalent_experience=True)
-
-
-def education_check(step, held):
-    if held is None:
-        status = EducationStatus.UNKNOWN
-    elif held >= step.min_degree:
-        status = EducationStatus.MEETS
-    elif step.accepts_equivalent_experience or step.accepts_courses_or_certification:
-        status = EducationStatus.ALTERNATIVE
-    else:
-        status = EducationStatus.SHORT
-    return EducationCheck(
-        min_degree=Degree(step.min_degree),
-        fields_of_study=list(step.fields_of_study.all()),
-        accepts_equivalent_experience=step.accepts_equivalent_experience,
-        accepts_courses_or_certification=step.accepts_courses_or_certification,
-        your_degree=held,
-        status=status,
-    )
 
 
 def _pk(value):
@@ -485,6 +431,7 @@ __all__ = [
     "count_postings",
     "ROLE_STEP_NAME",
     "degree_gate",
+    "education_check",
     "skill_gap",
     "skill_gaps",
     "transition_gaps",

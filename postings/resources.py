@@ -2,7 +2,7 @@
 The bulk import of job postings (django-import-export): the admin's Import and `manage.py import_postings`.
 
 One row per posting, identified by its `slug`, in the columns the postings download writes
-(postings/downloads.py), so a download can be imported again; docs/postings.md, "Importing postings",
+(postings/columns.py), so a download can be imported again; docs/postings.md, "Importing postings",
 describes each. Related records are named by slug and must exist: the import never creates a company,
 role, skill, field of study or source (a new company is a row error on `company`).
 
@@ -29,7 +29,7 @@ from simple_history.utils import bulk_create_with_history
 from core.caching import invalidate
 from core.publishing import PublicationStatus
 from postings import review
-from postings.downloads import DATASETS
+from postings.columns import POSTING_COLUMNS
 from postings.models import (
     DEGREE_BY_NAME,
     Company,
@@ -49,7 +49,7 @@ IGNORED_COLUMNS = {"url", "company_name", "updated_at"}
 
 def import_columns():
     """The download's own columns (so a download imports again), less the ignored ones, plus `status`."""
-    names = [column.name for column in DATASETS["postings"].columns if column.name not in IGNORED_COLUMNS]
+    names = [column.name for column in POSTING_COLUMNS if column.name not in IGNORED_COLUMNS]
     after = names.index("seniority") + 1
     return (*names[:after], "status", *names[after:])
 

@@ -211,3 +211,10 @@ def test_the_guides_software_engineer_to_ml_engineer_gap_is_the_whole_gap(guide)
     assert software.from_current_role
     assert {"communication", "fast-learner"} <= slugs(gap.soft_skills)
     assert not {"communication", "fast-learner"} & gap.missing_slugs
+
+
+def test_the_roles_own_step_is_complete_without_its_optional_skills(world):
+    gap = skill_gap(world["target"], known_skills=[world["a"], world["b"], world["c"]])
+    own = gap.steps[-1]
+    assert own.step is None and [item.skill.slug for item in own.left] == ["o"]
+    assert own.complete and gap.steps_left == []

@@ -1,5 +1,7 @@
 """
-sitemap.xml and robots.txt: every published page, listed for search engines.
+sitemap.xml and robots.txt: every published page, listed for search engines. Here, after every app whose
+pages it lists (roles, skills, postings, demand, paths, careers), so it names them all without an app
+naming one after it.
 
 /sitemap.xml is an index naming one file per section and page (/sitemap-postings.xml?p=3). Model
 sections are paged by ranges of ids, not by OFFSET: page p holds the ids from MIN(id) + (p - 1) * limit,
@@ -16,6 +18,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from core.caching import cached_page
+from core.publishing import PUBLISHED
+from paths.models import Path
 from postings.models import Company, JobPosting
 from roles.models import Role
 from skills.models import Skill
@@ -43,7 +47,8 @@ class IdRangePaginator:
     @property
     def num_pages(self):
         low, high = self.bounds
-        return 0 if low is None else (high - low) // self.span + 1
+        # An empty table still has its one page: the index names it, so it must answer (with the list page).
+        return 1 if low is None else (high - low) // self.span + 1
 
     def page(self, number):
         try:
@@ -52,7 +57,7 @@ class IdRangePaginator:
             raise PageNotAnInteger("That page number is not an integer") from None
         if not 1 <= number <= self.num_pages:
             raise EmptyPage("That page contains no results")
-        start = self.bounds[0] + (number - 1) * self.span
+        start = (self.bounds[0] or 0) + (number - 1) * self.span
         return IdRangePage(self.queryset.filter(pk__gte=start, pk__lt=start + self.span).order_by("pk"), number)
 
 
@@ -124,8 +129,28 @@ class SkillSitemap(IdRangeSitemap):
         return Skill.objects.published()
 
 
+class SkillDemandSitemap(IdRangeSitemap):
+    """Each published role's skill-demand page (/roles/<slug>/skill-demand/)."""
+
+    url_name, fallback_url_name = "demand:role", "roles:list"
+
+    def queryset(self):
+        return Role.objects.published()
+
+    def lastmod(self, item):
+        return None  # The counts change with the postings, not with the role's own updated_at.
+
+
+class PathSitemap(IdRangeSitemap):
+    # A path into a draft role would name that role: listed once the role is published too.
+    url_name, fallback_url_name = "paths:detail", "paths:list"
+
+    def queryset(self):
+        return Path.objects.published().filter(target_role__status=PUBLISHED)
+
+
 class PageSitemap(Sitemap):
-    """The pages that are not records: the front page, the lists, salaries, match, compare, sources."""
+    """The pages that are not records: the front page, the lists, salaries, match, compare, plan, sources."""
 
     def items(self):
         return [
@@ -137,8 +162,10 @@ class PageSitemap(Sitemap):
             "roles:salaries",
             "careers:match",
             "careers:compare",
+            "paths:list",
+            "paths:plan",
             "sources:list",
-            "downloads",
+            "catalogue:downloads",
         ]
 
     def location(self, name):
@@ -151,12 +178,14 @@ SECTIONS = {
     "skills": SkillSitemap,
     "companies": CompanySitemap,
     "postings": PostingSitemap,
+    "skill-demand": SkillDemandSitemap,
+    "paths": PathSitemap,
 }
 
 
 @cached_page()
 def index(request):
-    return sitemap_views.index(request, SECTIONS, sitemap_url_name="sitemap-section")
+    return sitemap_views.index(request, SECTIONS, sitemap_url_name="catalogue:sitemap-section")
 
 
 @cached_page()
@@ -165,5 +194,5 @@ def section(request, section):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    return render(request, "postings/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+    sitemap_url = request.build_absolute_uri(reverse("catalogue:sitemap"))
+    return render(request, "catalogue/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")

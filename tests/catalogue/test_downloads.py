@@ -1,4 +1,4 @@
-"""Bulk downloads (postings/downloads.py): CSV and JSON Lines, streamed in constant memory."""
+"""Bulk downloads (catalogue/downloads.py): CSV and JSON Lines, streamed in constant memory."""
 
 import csv
 import io
@@ -9,9 +9,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from postings import downloads
+from catalogue import downloads
+from paths.models import Path
 from postings.models import JobPosting
-from tests.factories import CompanyFactory, JobPostingFactory, RoleFactory, SourceFactory
+from tests.factories import (
+    CompanyFactory,
+    JobPostingFactory,
+    PathFactory,
+    PathStepFactory,
+    RoleFactory,
+    SourceFactory,
+    StepSkillFactory,
+)
 from tests.postings.conftest import located
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +43,9 @@ def rows(client, dataset, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-@pytest.mark.parametrize("dataset, count", [("roles", 6), ("skills", None), ("postings", 7), ("salaries", None)])
+@pytest.mark.parametrize(
+    "dataset, count", [("roles", 6), ("skills", None), ("postings", 7), ("salaries", None), ("steps", None)]
+)
 def test_each_download_holds_every_published_record_with_the_documented_columns(client, guide, dataset, fmt, count):
     records = rows(client, dataset, fmt)
     assert records and (count is None or len(records) == count)
@@ -64,6 +75,34 @@ def test_drafts_and_expired_postings_are_not_downloaded(client, guide):
     JobPostingFactory(slug="expired-posting", posted_on="2020-01-01", valid_through="2020-02-01")
     slugs = {record["slug"] for record in rows(client, "postings", "jsonl")}
     assert len(slugs) == 7 and not {"draft-posting", "expired-posting"} & slugs
+
+
+def test_path_steps_in_their_path_with_their_skills_and_no_drafts(client, guide):
+    path = Path.objects.get(slug="becoming-a-machine-learning-engineer")
+    steps = sorted(rows(client, "steps", "jsonl"), key=lambda record: (record["path"], record["order"]))
+    published = list(path.steps.published().order_by("order"))
+    assert [(record["path"], record["slug"]) for record in steps] == [(path.slug, step.slug) for step in published]
+    first = published[0]
+    assert steps[0]["target_role"] == path.target_role.slug and steps[0]["order"] == first.order
+    assert steps[0]["skills"] == sorted(first.skills.filter(status="published").values_list("slug", flat=True))
+    PathStepFactory(path=path, order=99, slug="a-draft-step", status="draft")
+    PathStepFactory(path=PathFactory(status="draft"), slug="in-a-draft-path")
+    PathStepFactory(path=PathFactory(target_role=RoleFactory(status="draft")), slug="into-a-draft-role")
+    slugs = {record["slug"] for record in rows(client, "steps", "csv")}
+    assert slugs == {step.slug for step in published}
+
+
+def test_a_steps_download_runs_the_same_queries_for_few_or_many_steps(client, django_assert_num_queries):
+    def add(count):
+        for _ in range(count):
+            StepSkillFactory(step=PathStepFactory(path=PathFactory()))
+
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        assert len(rows(client, "steps", "csv")) == 1
+    add(10)
+    with django_assert_num_queries(len(few)):
+        assert len(rows(client, "steps", "csv")) == 11
 
 
 def test_unknown_downloads_are_404(client):

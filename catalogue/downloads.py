@@ -1,5 +1,5 @@
 """
-Bulk downloads: every published role, skill, live posting and salary figure, as CSV or JSON Lines.
+Bulk downloads: every published role, skill, live posting, salary figure and path step, as CSV or JSON Lines.
 
 Files are streamed in constant memory, whatever the number of rows: rows are read in batches of BATCH by
 ascending id (`WHERE id > last ORDER BY id LIMIT BATCH`, a range scan of the primary key), as plain
@@ -22,6 +22,8 @@ from django.urls import reverse
 
 from core.caching import cached_page
 from core.publishing import PUBLISHED
+from paths.models import PathStep, StepSkill
+from postings.columns import POSTING_COLUMNS, SKILL_LIST_COLUMNS, SOURCE_COLUMNS, Column
 from postings.models import DEGREE_BY_NAME, JobPosting, LocationKind, PostingLocation, PostingSkill
 from roles.models import Role, RoleSkill, SalaryFigure
 from skills.models import Importance, Skill
@@ -30,21 +32,6 @@ BATCH = 2_000  # rows read per query
 CHUNK = 500  # rows written per piece of the response: a quarter of a batch, so the text never outweighs the rows
 DEGREE_NAME = {degree.value: name for name, degree in DEGREE_BY_NAME.items()}
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str  # as the downloads page documents it: text, integer, decimal, date, list of text…
-    meaning: str
-    path: str | None = None  # the values() path it is read from; None when the dataset computes it
-
-
-SOURCE_COLUMNS = [
-    Column("source", "text", "The slug of the publication the record rests on (see /sources/).", "source__slug"),
-    Column("source_passage", "text", "The words of that source the record rests on.", "source_passage"),
-    Column("updated_at", "date-time", "When a curator last changed the record (ISO 8601, UTC).", "updated_at"),
-]
 
 
 @dataclass
@@ -128,6 +115,31 @@ class SalaryDataset(Dataset):
         return SalaryFigure.objects.published().filter(role__status=PUBLISHED)
 
 
+class PathStepDataset(Dataset):
+    def queryset(self):
+        # A published step of a published path into a published role: what the path's page shows the public.
+        return PathStep.objects.published().filter(path__status=PUBLISHED, path__target_role__status=PUBLISHED)
+
+    def extras(self, ids):
+        extras = {pk: {"skills": [], "fields_of_study": []} for pk in ids}
+        for pk, slug in (
+            StepSkill.objects.filter(step_id__in=ids, skill__status=PUBLISHED)
+            .order_by("step_id", "skill__slug")
+            .values_list("step_id", "skill__slug")
+        ):
+            extras[pk]["skills"].append(slug)
+        for pk, slug in (
+            PathStep.fields_of_study.through.objects.filter(pathstep_id__in=ids)
+            .order_by("pathstep_id", "fieldofstudy__slug")
+            .values_list("pathstep_id", "fieldofstudy__slug")
+        ):
+            extras[pk]["fields_of_study"].append(slug)
+        return extras
+
+    def finish(self, name, value):
+        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
+
+
 def skill_lists(links, owner, ids):
     """{id: {"essential_skills": [...], "optional_skills": [...]}} for a batch, published skills only."""
     extras = {pk: {"essential_skills": [], "optional_skills": []} for pk in ids}
@@ -139,11 +151,6 @@ def skill_lists(links, owner, ids):
         extras[pk]["essential_skills" if importance == Importance.ESSENTIAL else "optional_skills"].append(slug)
     return extras
 
-
-SKILL_LIST_COLUMNS = [
-    Column("essential_skills", "list of text", "Slugs of the skills it needs (published skills only)."),
-    Column("optional_skills", "list of text", "Slugs of the skills that help, or that are alternatives."),
-]
 
 DATASETS = {
     dataset.name: dataset
@@ -184,77 +191,7 @@ DATASETS = {
             "postings",
             "Job postings",
             "Every live posting: published and not past its valid_through date.",
-            [
-                Column("slug", "text", "The posting's identifier, as in its page's address.", "slug"),
-                Column("url", "text", "The posting's page (a path on this site)."),
-                Column("title", "text", "The job title.", "title"),
-                Column("company", "text", "The hiring company's slug.", "company__slug"),
-                Column("company_name", "text", "The hiring company's name.", "company__name"),
-                Column("role", "text", "The slug of the role the job is an instance of.", "role__slug"),
-                Column("seniority", "text", "intern, new_graduate, experienced or unspecified.", "seniority"),
-                Column("summary", "text", "The posting's summary.", "summary"),
-                Column("responsibilities", "text", "What the job involves.", "responsibilities"),
-                Column("requirements", "text", "The requirements in the posting's words.", "requirements"),
-                Column(
-                    "min_degree",
-                    "text",
-                    "The lowest degree asked for: none, bachelor, master or phd; blank: not stated.",
-                    "min_degree",
-                ),
-                Column(
-                    "accepts_equivalent_experience",
-                    "boolean",
-                    "Equivalent experience is accepted instead of the degree.",
-                    "accepts_equivalent_experience",
-                ),
-                Column("fields_of_study", "list of text", "Slugs of the fields of study it accepts."),
-                Column(
-                    "min_years_experience",
-                    "integer",
-                    "Years of experience asked for; empty if not stated.",
-                    "min_years_experience",
-                ),
-                Column(
-                    "min_years_leadership",
-                    "integer",
-                    "Years of technical leadership; empty if not stated.",
-                    "min_years_leadership",
-                ),
-                Column(
-                    "min_years_management",
-                    "integer",
-                    "Years of people management; empty if not stated.",
-                    "min_years_management",
-                ),
-                *SKILL_LIST_COLUMNS,
-                Column("workplace", "text", "on_site, hybrid or remote; empty if not stated.", "workplace"),
-                Column(
-                    "employment_type",
-                    "text",
-                    "full_time, part_time, contract, internship or temporary; empty if not stated.",
-                    "employment_type",
-                ),
-                Column(
-                    "locations",
-                    "list of places",
-                    "Places of work, each with city, region and country (ISO 3166-1 alpha-2); "
-                    "in CSV each place is written 'city, region, country', places separated by '; '.",
-                ),
-                Column(
-                    "remote_countries", "list of text", "ISO 3166-1 alpha-2 codes a remote job accepts applicants from."
-                ),
-                Column("pay_min", "decimal", "The lowest pay offered; empty if not stated.", "pay_min"),
-                Column("pay_max", "decimal", "The highest pay offered; empty if not stated.", "pay_max"),
-                Column(
-                    "pay_currency", "text", "ISO 4217 code of the pay; empty when no pay is stated.", "pay_currency"
-                ),
-                Column("pay_period", "text", "year, month or hour; empty when no pay is stated.", "pay_period"),
-                Column("apply_url", "text", "Where to apply online; may be empty.", "apply_url"),
-                Column("apply_email", "text", "Where to apply by email; may be empty.", "apply_email"),
-                Column("posted_on", "date", "When the employer published it (ISO 8601); may be empty.", "posted_on"),
-                Column("valid_through", "date", "Last day it accepts applications; may be empty.", "valid_through"),
-                *SOURCE_COLUMNS,
-            ],
+            POSTING_COLUMNS,
             url_name="postings:detail",
         ),
         SalaryDataset(
@@ -280,6 +217,41 @@ DATASETS = {
                     "is_approximate", "boolean", "The source rounds the figure ('about $110,000').", "is_approximate"
                 ),
                 Column("as_of", "date", "When the figure was true, if the source says.", "as_of"),
+                *SOURCE_COLUMNS,
+            ],
+        ),
+        PathStepDataset(
+            "steps",
+            "Path steps",
+            "Every published step of a published path into a published role; its order places it in its path.",
+            [
+                Column("path", "text", "The slug of the path the step belongs to (see /paths/).", "path__slug"),
+                Column("path_name", "text", "The path's name.", "path__name"),
+                Column("target_role", "text", "The slug of the role the path leads into.", "path__target_role__slug"),
+                Column("order", "integer", "The step's place in its path: 1, 2, 3…", "order"),
+                Column("slug", "text", "The step's identifier within its path.", "slug"),
+                Column("name", "text", "The step's name.", "name"),
+                Column("what_to_do", "text", "What to do in this step.", "what_to_do"),
+                Column("skills", "list of text", "Slugs of the skills the step builds (published skills only)."),
+                Column(
+                    "min_degree",
+                    "text",
+                    "The degree the step is about: none, bachelor, master or phd; empty when it is not about a degree.",
+                    "min_degree",
+                ),
+                Column("fields_of_study", "list of text", "Slugs of the fields of study the step names."),
+                Column(
+                    "accepts_equivalent_experience",
+                    "boolean",
+                    "Equivalent practical experience may stand in for the degree; empty if not stated.",
+                    "accepts_equivalent_experience",
+                ),
+                Column(
+                    "accepts_courses_or_certification",
+                    "boolean",
+                    "Without a degree, online courses or a certification are a way in.",
+                    "accepts_courses_or_certification",
+                ),
                 *SOURCE_COLUMNS,
             ],
         ),
@@ -329,7 +301,7 @@ def as_jsonl(dataset):
 
 @cached_page()
 def index(request):
-    return render(request, "postings/downloads.html", {"datasets": DATASETS.values()})
+    return render(request, "catalogue/downloads.html", {"datasets": DATASETS.values()})
 
 
 def download(request, dataset, fmt):

@@ -1,4 +1,4 @@
-"""sitemap.xml (an index of sections paged by id ranges) and robots.txt (postings/sitemaps.py)."""
+"""sitemap.xml (an index of sections paged by id ranges) and robots.txt (catalogue/sitemaps.py)."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -7,9 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from postings import sitemaps
+from catalogue import sitemaps
+from paths.models import Path
 from postings.models import JobPosting
-from tests.factories import CompanyFactory, JobPostingFactory, RoleFactory, SkillFactory
+from roles.models import Role
+from tests.factories import CompanyFactory, JobPostingFactory, PathFactory, RoleFactory, SkillFactory
 from tests.postings.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,8 @@ def index(client):
 
 def test_the_index_names_a_file_per_section(client, guide):
     assert index(client) == [
-        f"/sitemap-{section}.xml" for section in ["pages", "roles", "skills", "companies", "postings"]
+        f"/sitemap-{section}.xml"
+        for section in ["pages", "roles", "skills", "companies", "postings", "skill-demand", "paths"]
     ]
 
 
@@ -60,6 +63,36 @@ def test_sections_list_every_published_page_and_nothing_else(client, guide):
     postings = locations(client, "/sitemap-postings.xml")
     live = JobPosting.objects.live()
     assert sorted(postings) == sorted(p.get_absolute_url() for p in live) and expired.get_absolute_url() not in postings
+
+
+def test_paths_the_plan_and_skill_demand_pages_are_listed_and_drafts_are_not(client, guide):
+    draft_path = PathFactory(status="draft")
+    path_into_a_draft_role = PathFactory(target_role=RoleFactory(status="draft"))
+    draft_role = RoleFactory(status="draft")
+    pages = locations(client, "/sitemap-pages.xml")
+    assert {"/paths/", "/plan/", "/match/", "/compare/"} <= set(pages)
+    paths = locations(client, "/sitemap-paths.xml")
+    assert "/paths/becoming-a-machine-learning-engineer/" in paths
+    assert sorted(paths) == sorted(
+        p.get_absolute_url() for p in Path.objects.published().filter(target_role__status="published")
+    )
+    assert draft_path.get_absolute_url() not in paths and path_into_a_draft_role.get_absolute_url() not in paths
+    demand = locations(client, "/sitemap-skill-demand.xml")
+    assert "/roles/machine-learning-engineer/skill-demand/" in demand
+    assert f"/roles/{draft_role.slug}/skill-demand/" not in demand
+    assert len(demand) == Role.objects.published().count()
+
+
+def test_every_listed_page_answers(client, guide):
+    """Each address in every section is a page the public can open: none 404s or needs a sign-in."""
+    for section in index(client):
+        for url in locations(client, section):
+            assert client.get(url).status_code == 200, url
+
+
+def test_an_empty_section_still_answers_with_its_list_page(client):
+    assert "/sitemap-paths.xml" in index(client)
+    assert locations(client, "/sitemap-paths.xml") == ["/paths/"]
 
 
 def test_entries_carry_their_last_change(client):
@@ -99,6 +132,7 @@ def test_sitemaps_run_the_same_queries_for_few_or_many_rows(client, django_asser
         for _ in range(count):
             JobPostingFactory(company=CompanyFactory(), role=RoleFactory())
             SkillFactory()
+            PathFactory()
 
     add(1)
     urls = ["/sitemap.xml", *[f"/sitemap-{section}.xml" for section in sitemaps.SECTIONS]]
@@ -111,7 +145,10 @@ def test_sitemaps_run_the_same_queries_for_few_or_many_rows(client, django_asser
     for url in urls:
         with django_assert_num_queries(few[url]):
             assert client.get(url).status_code == 200
-    assert few["/sitemap.xml"] <= 4 and max(few.values()) <= 4
+    # The index: one MIN/MAX per model section. A section's file: at most 4, whatever its size.
+    model_sections = [s for s in sitemaps.SECTIONS.values() if issubclass(s, sitemaps.IdRangeSitemap)]
+    assert few["/sitemap.xml"] == len(model_sections) == 6
+    assert max(count for url, count in few.items() if url != "/sitemap.xml") <= 4
 
 
 def test_robots_txt_points_to_the_sitemap(client, django_assert_num_queries):
