@@ -1,6 +1,9 @@
-"""The personal plan and the path map in a browser: built from the home page, shared by its address, ticked off.
+"""The personal plan and the path map in a browser: built from the home page, progress kept per skill in
+the address, shared by that address, read on a phone.
 
-The data is the guide's (fixtures/guide/05_paths.json): one path into Machine Learning Engineer, three steps.
+The data is the guide's (fixtures/guide/): one path into Machine Learning Engineer with three steps; the
+plan adds a fourth, "The role's own skills", for the role's skills no step builds (MLOps, Machine
+learning algorithms, Machine learning frameworks…). Software Engineer's own skills count as known.
 """
 
 import re
@@ -15,20 +18,31 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 PATH_URL = "/paths/becoming-a-machine-learning-engineer/"
-TARGET = "Machine Learning Engineer"
-STEPS = ["Get Educated", "Learn Several Programming Languages", "Develop the Necessary Skills"]
-# Python is built by step 2, Probability and statistics by step 3; SQL by no step (it shows among "Your skills").
+TARGET, CURRENT = "Machine Learning Engineer", "Software Engineer"
+PATH_STEPS = ["Get Educated", "Learn Several Programming Languages", "Develop the Necessary Skills"]
+ROLE_STEP = "The role's own skills"
+PLAN_STEPS = [*PATH_STEPS, ROLE_STEP]
+# Skills ticked in the form: Python is built by step 2, Probability and statistics by step 3, SQL by none.
 SKILLS = {"Python": "python", "SQL": "sql", "Probability and statistics": "probability-and-statistics"}
+# Skills of the role no step of the path builds: the plan must still show them.
+ML_SKILLS = ["Machine learning algorithms", "Machine learning frameworks", "MLOps"]
 
-# Each step of the plan as the reader sees it: its name, done or not, the skills ticked as had and those
-# left, and the number of postings met once it is done.
-READ_STEPS = """() => [...document.querySelectorAll("ol.plan-steps > li")].map(step => ({
-  name: step.querySelector("h3").firstChild.textContent.trim(),
-  status: step.querySelector("h3 .tag").textContent.trim(),
-  have: [...step.querySelectorAll(".plan-skills li.is-done a")].map(a => a.textContent.trim()),
-  left: [...step.querySelectorAll(".plan-skills li.is-left a")].map(a => a.textContent.trim()),
-  met: step.querySelector(".plan-count strong").textContent.trim(),
-}))"""
+# Each step of the plan as the reader sees it: its name and status, the skills shown known and those
+# left, each skill's progress state, the skills without progress controls, and the postings met once done.
+READ_STEPS = """() => [...document.querySelectorAll("ol.plan-steps > li")].map(step => {
+  const items = [...step.querySelectorAll(".plan-skills > li")];
+  const name = li => li.querySelector(":scope > a").textContent.trim();
+  return {
+    name: step.querySelector("h3").firstChild.textContent.trim(),
+    status: step.querySelector("h3 .tag").textContent.trim(),
+    have: items.filter(li => li.classList.contains("is-done")).map(name),
+    left: items.filter(li => li.classList.contains("is-left")).map(name),
+    states: Object.fromEntries(items.filter(li => li.querySelector("a.is-current"))
+      .map(li => [name(li), li.querySelector("a.is-current").textContent.trim()])),
+    untickable: items.filter(li => !li.querySelector(".progress-controls")).map(name),
+    met: step.querySelector(".plan-count strong").textContent.trim(),
+  };
+})"""
 
 
 def plan_steps(page):
@@ -46,6 +60,20 @@ def plan_facts(page):
 
 def step_named(steps, name):
     return next(step for step in steps if step["name"] == name)
+
+
+def skill_item(page, name):
+    """The <li> of a skill among the plan's steps (each skill is in one step)."""
+    return page.locator("ol.plan-steps .plan-skills > li").filter(has=page.get_by_role("link", name=name, exact=True))
+
+
+def progress_link(page, name, label):
+    """A skill's progress control ("Done", "Learning", "Skip")."""
+    return skill_item(page, name).locator(".progress-controls").get_by_role("link", name=label, exact=True)
+
+
+def query(url):
+    return parse_qs(urlsplit(url).query)
 
 
 def scroll_width(page):
@@ -68,78 +96,135 @@ def fresh_page(new_context):
         pytest.fail("The browser logged errors in the fresh context:\n" + "\n".join(collector.errors), pytrace=False)
 
 
-def test_plan_from_home_is_shared_by_its_address(page, site, fresh_page):
+def test_plan_from_home_with_progress_is_shared_by_its_address(page, site, fresh_page):
     page.goto(site + "/")
     page.get_by_role("link", name="Plan your move into ML").click()
     expect(page).to_have_url(re.compile(r"/plan/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Plan your move")
 
     page.get_by_label("The role you want").select_option(label=TARGET)
+    page.get_by_label("Your role now").select_option(label=CURRENT)
     for name in SKILLS:
         page.get_by_role("checkbox", name=name, exact=True).check()
     page.get_by_role("button", name="Update my plan").click()
 
     expect(page).to_have_url(re.compile(r"/plan/\?.*to=machine-learning-engineer"))
-    query = parse_qs(urlsplit(page.url).query)
-    assert sorted(query["have"]) == sorted(SKILLS.values())
+    params = query(page.url)
+    assert params["from"] == ["software-engineer"]
+    assert sorted(params["have"]) == sorted(SKILLS.values())
     expect(page.get_by_role("heading", level=1, name=f"Plan your move into {TARGET}")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=f"Your plan: from {CURRENT} into {TARGET}")).to_be_visible()
     for name in SKILLS:
         expect(page.get_by_role("checkbox", name=name, exact=True)).to_be_checked()
 
+    # Learn next leads the plan: one skill still to learn, with its step.
+    learn_next = page.get_by_role("heading", level=3, name=re.compile(r"^Learn next: "))
+    expect(learn_next).to_be_visible()
+    first_next = learn_next.get_by_role("link").inner_text()
+    expect(page.locator(".learn-next")).to_contain_text(re.compile(r"It belongs to step [1-4]\."))
+
     steps = plan_steps(page)
-    assert [step["name"] for step in steps] == STEPS
-    languages = step_named(steps, "Learn Several Programming Languages")
-    assert languages["have"] == ["Python"]
-    assert "Python" not in languages["left"] and "C++" in languages["left"]
-    fundamentals = step_named(steps, "Develop the Necessary Skills")
-    assert fundamentals["have"] == ["Probability and statistics"]
-    assert "System design" in fundamentals["left"]
+    assert [step["name"] for step in steps] == PLAN_STEPS
     assert all(step["status"] == "To do" for step in steps)
+    assert step_named(steps, "Learn Several Programming Languages")["have"] == ["Python"]
+    assert step_named(steps, "Develop the Necessary Skills")["have"] == ["Probability and statistics"]
+    role_step = step_named(steps, ROLE_STEP)
+    for name in ML_SKILLS:
+        assert name in role_step["left"], f"{name} is missing from the plan"
+    assert first_next in [name for step in steps for name in step["left"]]
+    # The current role's skill is known, and cannot be ticked.
+    assert "Software engineering" in role_step["have"]
+    assert role_step["untickable"] == ["Software engineering"]
+    expect(skill_item(page, "Software engineering")).to_contain_text("from your current role")
+    assert ("From your current role as Software Engineer, counted as known", "Software engineering") in plan_facts(page)
+    # Soft skills are shown apart, never in a step.
+    expect(page.locator("#plan .soft-skills")).to_contain_text("Communication")
+    assert "Communication" not in [name for step in steps for name in step["left"] + step["have"]]
     # SQL is built by no step: the plan still lists it among the skills given.
-    expect(page.locator("#plan .plan-facts")).to_contain_text("SQL")
-    # The map's text alternative carries the same ticks.
-    expect(page.locator("#plan-map-text")).to_contain_text("Python (known)")
-    expect(page.locator("#plan-map-text")).to_contain_text("C++ (to learn)")
+    assert ("Your skills", "Probability and statistics, Python, SQL") in plan_facts(page)  # slug order
+    expect(page.locator("#plan-map-text")).to_contain_text("MLOps (to learn)")
+
+    # Progress, one skill at a time: each control is a link to the same plan with that state in the address.
+    progress_link(page, "MLOps", "Done").click()
+    expect(page).to_have_url(re.compile(r"[?&]done=mlops(&|#|$)"))
+    progress_link(page, "Machine learning frameworks", "Learning").click()
+    expect(page).to_have_url(re.compile(r"[?&]learning=ml-frameworks(&|#|$)"))
+    progress_link(page, "Deep learning", "Skip").click()
+    expect(page).to_have_url(re.compile(r"[?&]skipped=deep-learning(&|#|$)"))
+    params = query(page.url)
+    assert params["from"] == ["software-engineer"] and sorted(params["have"]) == sorted(SKILLS.values())
+
+    role_step = step_named(plan_steps(page), ROLE_STEP)
+    assert "MLOps" in role_step["have"] and "MLOps" not in role_step["left"]  # done counts as known
+    assert "Machine learning frameworks" in role_step["left"]  # learning is not known yet
+    assert role_step["states"] == {"MLOps": "Done", "Machine learning frameworks": "Learning", "Deep learning": "Skip"}
+    expect(page.get_by_role("heading", level=3, name=re.compile(r"^Learn next: "))).not_to_have_text(
+        "Learn next: MLOps"
+    )
+    expect(page.locator("#plan-map-text")).to_contain_text("MLOps (known)")
 
     share = page.get_by_role("link", name="the address of this plan")
-    expect(share).to_be_visible()
     shared_url = urljoin(page.url, share.get_attribute("href"))
     assert urlsplit(shared_url).path == "/plan/"
-    assert sorted(parse_qs(urlsplit(shared_url).query)["have"]) == sorted(SKILLS.values())
-    facts, map_text = plan_facts(page), page.locator("#plan-map-text").inner_text()
-    assert ("Your skills", "Probability and statistics, Python, SQL") in facts  # slug order, as the address
+    assert {key: sorted(values) for key, values in query(shared_url).items()} == {
+        key: sorted(values) for key, values in query(page.url).items()
+    }
+    steps, facts = plan_steps(page), plan_facts(page)
+    learn_next_text = page.locator(".learn-next").inner_text()
+    map_text = page.locator("#plan-map-text").inner_text()
 
+    # A fresh browser (no cookies, no history) opening the same address sees the same plan.
     fresh_page.goto(shared_url)
     expect(fresh_page.get_by_role("heading", level=1, name=f"Plan your move into {TARGET}")).to_be_visible()
     assert plan_steps(fresh_page) == steps
+    assert plan_facts(fresh_page) == facts
+    assert fresh_page.locator(".learn-next").inner_text() == learn_next_text
+    assert fresh_page.locator("#plan-map-text").inner_text() == map_text
     for name in SKILLS:
         expect(fresh_page.get_by_role("checkbox", name=name, exact=True)).to_be_checked()
-    assert plan_facts(fresh_page) == facts
-    assert fresh_page.locator("#plan-map-text").inner_text() == map_text
+    expect(fresh_page.get_by_label("Your role now")).to_have_value("software-engineer")
+
+    # Changing the form there keeps the progress (the form carries it).
+    fresh_page.get_by_role("checkbox", name="Data structures", exact=True).check()
+    fresh_page.get_by_role("button", name="Update my plan").click()
+    expect(fresh_page).to_have_url(re.compile(r"[?&]have=data-structures(&|#|$)"))
+    params = query(fresh_page.url)
+    assert params["done"] == ["mlops"] and params["learning"] == ["ml-frameworks"]
+    assert params["skipped"] == ["deep-learning"]
+    assert step_named(plan_steps(fresh_page), ROLE_STEP)["states"] == role_step["states"]
+
+    # Pressing the current state again clears it.
+    progress_link(fresh_page, "MLOps", "Done").click()
+    expect(fresh_page).not_to_have_url(re.compile(r"done=mlops"))
+    assert "MLOps" in step_named(plan_steps(fresh_page), ROLE_STEP)["left"]
 
 
-def test_a_step_ticked_done_stays_in_the_address_after_reload(page, site):
-    page.goto(site + "/plan/?to=machine-learning-engineer&have=python")
-    done = page.get_by_role("group", name="Steps you have done")
-    done.get_by_role("checkbox", name="Learn Several Programming Languages").check()
-    page.get_by_role("button", name="Update my plan").click()
+def test_a_step_marked_done_stays_in_the_address_after_reload(page, site):
+    page.goto(site + "/plan/?from=software-engineer&to=machine-learning-engineer&have=python")
+    languages = page.locator("ol.plan-steps > li").filter(
+        has=page.get_by_role("heading", level=3, name=re.compile("^Learn Several Programming Languages"))
+    )
+    languages.get_by_role("link", name="Mark this step done").click()
 
-    expect(page).to_have_url(re.compile(r"[?&]done=2(&|#|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]done=cpp(&|#|$)"))
+    # Python is known already: only the skills left are marked done.
+    assert sorted(query(page.url)["done"]) == ["cpp", "java", "javascript", "r", "shell"]
     url = page.url
     page.reload()
     assert page.url == url
-    expect(done.get_by_role("checkbox", name="Learn Several Programming Languages")).to_be_checked()
-    expect(done.get_by_role("checkbox", name="Get Educated")).not_to_be_checked()
     expect(page.get_by_role("checkbox", name="Python", exact=True)).to_be_checked()
 
-    languages = step_named(plan_steps(page), "Learn Several Programming Languages")
-    assert languages["status"] == "Done"
-    # A step done counts its skills as known.
-    assert languages["left"] == []
-    assert {"Python", "C++", "R", "Java", "JavaScript", "Shell"} == set(languages["have"])
-    expect(page.get_by_text(re.compile(r"3 steps, 2 still to do"))).to_be_visible()
+    steps = plan_steps(page)
+    step = step_named(steps, "Learn Several Programming Languages")
+    assert step["status"] == "Done"
+    assert step["left"] == []
+    assert {"Python", "C++", "R", "Java", "JavaScript", "Shell"} == set(step["have"])
+    assert step["states"] == {name: "Done" for name in ["C++", "Java", "JavaScript", "R", "Shell"]}
+    assert all(step_named(steps, name)["status"] == "To do" for name in PLAN_STEPS if name != step["name"])
+    expect(page.get_by_text(re.compile(r"4 steps, 3 still to do"))).to_be_visible()
+    expect(languages.get_by_role("link", name="Mark this step done")).to_have_count(0)
     share_href = page.get_by_role("link", name="the address of this plan").get_attribute("href")
-    assert parse_qs(urlsplit(share_href).query)["done"] == ["2"]
+    assert sorted(query(share_href)["done"]) == sorted(query(url)["done"])
 
 
 def test_path_map_is_drawn_and_has_a_text_alternative(page, site):
@@ -155,20 +240,32 @@ def test_path_map_is_drawn_and_has_a_text_alternative(page, site):
     box = drawing.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 100, f"the map is drawn at {box}"
     expect(drawing.locator("title")).to_have_text("Becoming a Machine Learning Engineer: the map")
-    expect(drawing.locator("g.map-step")).to_have_count(len(STEPS))
+    expect(drawing.locator("g.map-step")).to_have_count(len(PATH_STEPS))
 
     # The text alternative beside it: the same steps in order, each with the skills it builds.
     text = page.locator("#path-map-text")
     expect(text).to_be_visible()
-    expect(text.locator(":scope > li")).to_have_count(len(STEPS))
-    for item, name in zip(text.locator(":scope > li").all(), STEPS, strict=True):
-        expect(item).to_contain_text(name)
+    expect(text.locator(":scope > li")).to_have_count(len(PATH_STEPS))
+    for item, step in zip(text.locator(":scope > li").all(), PATH_STEPS, strict=True):
+        expect(item).to_contain_text(step)
     expect(text).to_contain_text("Python (to learn)")
     expect(text).to_contain_text("System design (to learn)")
 
+    # From the path to its plan.
+    page.get_by_role("link", name=f"Plan your move into {TARGET}").first.click()
+    expect(page).to_have_url(re.compile(r"/plan/\?to=machine-learning-engineer"))
+    assert [step["name"] for step in plan_steps(page)] == PLAN_STEPS
+
 
 @pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
-@pytest.mark.parametrize("path", [PATH_URL, "/plan/?to=machine-learning-engineer&have=python&have=sql&done=1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        PATH_URL,
+        "/plan/?from=software-engineer&to=machine-learning-engineer&have=python&have=sql"
+        "&done=mlops&learning=ml-frameworks&skipped=deep-learning",
+    ],
+)
 def test_map_and_plan_fit_a_390px_phone(page, site, path):
     page.goto(site + path)
     assert page.evaluate("window.innerWidth") == PHONE["width"]
