@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install install-dev run serve test lint format migrate seed check bench clean
+.PHONY: install install-dev run serve worker beat test lint format migrate seed check bench clean
 
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 
@@ -38,6 +38,14 @@ run: seed
 serve: seed
 	$(PY) manage.py collectstatic --noinput
 	$(VENV)/bin/gunicorn careerguide.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket
+
+## A Celery worker for the background work (skill demand recounts); needs CELERY_BROKER_URL or REDIS_URL.
+worker: migrate
+	$(VENV)/bin/celery -A careerguide worker --loglevel=INFO --concurrency=$${CELERY_CONCURRENCY:-2}
+
+## Celery beat: the schedule (the stale recount every 5 minutes). One per deployment, beside the workers.
+beat: install
+	$(VENV)/bin/celery -A careerguide beat --loglevel=INFO
 
 ## Lint, then the whole suite against DATABASE_URL (SQLite when unset).
 test: lint

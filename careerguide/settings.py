@@ -284,6 +284,42 @@ if not DEBUG:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# --- Background work (Celery; README, "Background work") ------------------------------------------
+# The derived work a write causes (skill demand recounts) runs on a Celery worker (`make worker`), with
+# Redis as the broker: CELERY_BROKER_URL, else REDIS_URL (the shared cache's Redis). Without a broker —
+# `make run`'s default — tasks run in-process, in the on-commit callback that enqueues them: nothing else to
+# start, and the work still sees the committed write. The test run's own process has no worker: eager too.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL or bool(os.environ.get("PYTEST_VERSION"))
+# Acknowledged once done, and given back to the broker when the process running it dies (kill -9, OOM):
+# a recount interrupted is run again, never lost. Every task is idempotent, so running one twice is safe.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One message at a time per worker process: a long recount never holds others hostage behind it.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# With Redis, a message taken by a worker that vanished (the machine, not just a child process) returns to
+# the queue after this many seconds unacknowledged. Longer than any task runs, or a slow task runs twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 15 * 60)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# No task returns anything a caller waits for: the database holds the outcome (demand.DirtyRole).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME") or os.path.join(
+    tempfile.gettempdir(), "careerguide-celerybeat-schedule"
+)
+# Scheduled work, run by `make beat` (one beat per deployment). The sweep recounts every role still marked
+# dirty (a recount that failed or was never run) and every role whose counts went stale with no write (a
+# counted posting expired, the month turned): `refresh_skill_demand --stale`. Postings need no expiry job:
+# a posting past its valid_through leaves the listings by query (JobPosting.objects.live()).
+CELERY_BEAT_SCHEDULE = {
+    "recount-stale-skill-demand": {
+        "task": "demand.tasks.recount_stale",
+        "schedule": timedelta(minutes=env_int("DEMAND_SWEEP_MINUTES", 5)),
+    },
+}
+
 # --- Bulk import of postings (django-import-export; docs/postings.md, "Importing postings") -------------
 # Who sees the admin's Import: holders of the model's add permission (curators); the postings admin also
 # asks for change. Every import runs in a transaction and is rolled back whole on any error.

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -54,12 +54,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
         for record in to_change:
             record.status, record.updated_at = status, now  # updated_at feeds Last-Modified
         # One UPDATE per batch plus a history row per record, saying who did it; no save() signals, so
-        # the cached pages are invalidated here, and records_changed tells whoever derives from them.
-        bulk_update_with_history(
-            to_change, queryset.model, ["status", "updated_at"], batch_size=500, default_user=request.user
-        )
-        invalidate(queryset.model)
-        records_changed.send(sender=queryset.model, records=to_change, fields=["status", "updated_at"])
+        # the cached pages are invalidated here, and records_changed tells whoever derives from them — in
+        # the same transaction, so that what they note (skill demand's dirty roles) commits with the change.
+        with transaction.atomic():
+            bulk_update_with_history(
+                to_change, queryset.model, ["status", "updated_at"], batch_size=500, default_user=request.user
+            )
+            invalidate(queryset.model)
+            records_changed.send(sender=queryset.model, records=to_change, fields=["status", "updated_at"])
         changed = len(to_change)
         label = PublicationStatus(status).label.lower()
         self.message_user(

@@ -4,6 +4,7 @@ per role and skill (the ranking), and per month (the trend). Derived data: `dema
 role's rows from its postings, and nothing else writes them.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import models
@@ -174,6 +175,29 @@ class RoleSkillMonth(models.Model):
 
     def __str__(self):
         return f"{self.postings} postings of {self.role_id} asking for {self.skill_id} in {self.month:%Y-%m}"
+
+
+class DirtyRole(models.Model):
+    """
+    A role whose counts a write has changed and no recount has caught up with yet. Written in the write's
+    own transaction (demand.signals), so a committed write always leaves its mark; removed by the recount
+    that counted it (demand.refresh.refresh_role), in the recount's transaction. A recount that fails, or a
+    task lost with its worker or its broker, leaves the mark for the stale sweep (demand.tasks.recount_stale).
+
+    Every write replaces `token`; a recount removes the mark only if the token is still the one it read
+    before counting, so a write committed while it counted (which it may not have seen) keeps its mark.
+    """
+
+    role = models.OneToOneField(Role, on_delete=models.CASCADE, primary_key=True, related_name="demand_dirty")
+    token = models.UUIDField(default=uuid.uuid4, help_text="Replaced by every write that marks the role.")
+    since = models.DateTimeField(help_text="When a write first marked the role since its last recount.")
+
+    class Meta:
+        verbose_name = "role awaiting a skill demand recount"
+        verbose_name_plural = "roles awaiting a skill demand recount"
+
+    def __str__(self):
+        return f"{self.role_id} awaiting a recount since {self.since:%Y-%m-%d %H:%M}"
 
 
 # Every table of the app: what a refresh invalidates, and what the pages and API built from them depend on.

@@ -6,21 +6,27 @@ live ones; the published ones posted in the trend's months, by month) and two GR
 their skill links (the live postings' links by skill and importance; the dated postings' links by skill
 and month). It then replaces the role's rows in one transaction, and makes the cached pages and API
 answers built from them unreachable. Each role is its own transaction, so a full refresh never holds
-more than one role's rows.
+more than one role's rows. The same transaction removes the role's dirty mark (DirtyRole) if no write
+has marked it again since the count began: a recount that fails leaves the mark, and the stale sweep
+tries again.
 """
 
+import os
+import time
 from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from core.caching import invalidate
+from demand import signals
 from demand.models import (
     DEMAND_MODELS,
     TREND_MONTHS,
+    DirtyRole,
     RoleDemand,
     RoleMonth,
     RoleSkillDemand,
@@ -63,14 +69,30 @@ def refresh_role(role_id, today=None):
         # the lock: the later one then sees both writes, and its rows are the ones left.
         if not Role.objects.select_for_update(no_key=True).filter(pk=role_id).exists():
             return False
+        # Read before counting: a write committed after this read replaced the token, and keeps its mark.
+        token = DirtyRole.objects.filter(role_id=role_id).values_list("token", flat=True).first()
         rows = count_role(role_id, today)
         for model in (RoleSkillMonth, RoleMonth, RoleSkillDemand, RoleDemand):
             model.objects.filter(role_id=role_id).delete()
+        _pause_for_drills()
         RoleDemand.objects.create(**rows["summary"])
         for model in (RoleSkillDemand, RoleMonth, RoleSkillMonth):
             model.objects.bulk_create((model(**values) for values in rows[model]), batch_size=BATCH)
+        if token is not None and DirtyRole.objects.filter(role_id=role_id, token=token).delete()[0]:
+            # A write later in this same transaction must mark the role again.
+            signals.forget_mark(role_id)
         invalidate(*DEMAND_MODELS)
     return True
+
+
+def _pause_for_drills():
+    """
+    Hold a recount part-way through its transaction for DEMAND_RECOUNT_PAUSE seconds (unset: never), so
+    that a real-process test can kill the worker in the middle of one (tests/demand/test_worker.py).
+    """
+    pause = float(os.environ.get("DEMAND_RECOUNT_PAUSE") or 0)
+    if pause:
+        time.sleep(pause)
 
 
 def count_role(role_id, today):
@@ -141,10 +163,12 @@ def _with_links(postings):
 
 def stale_role_ids(today=None):
     """
-    Roles whose counts are out of date although no posting was written: never counted, counted in an
-    earlier month (the trend's months have moved on), or a counted live posting has expired since.
+    Roles whose counts are out of date: marked dirty by a write no recount has caught up with (it failed,
+    or its task was lost), never counted, counted in an earlier month (the trend's months have moved on),
+    or a counted live posting has expired since.
     """
     today = today or timezone.localdate()
     _, this_month = trend_window(today)
     counted = RoleDemand.objects.filter(last_month=this_month).exclude(next_expiry__lt=today)
-    return list(Role.objects.exclude(pk__in=counted.values("role_id")).order_by("pk").values_list("pk", flat=True))
+    stale = Role.objects.filter(~Q(pk__in=counted.values("role_id")) | Q(pk__in=DirtyRole.objects.values("role_id")))
+    return list(stale.order_by("pk").values_list("pk", flat=True))

@@ -11,9 +11,9 @@ from roles.models import Role
 class Command(BaseCommand):
     help = (
         "Recount which skills each role's live postings ask for, and the monthly trend, into the demand "
-        "tables the role pages and the API read. Writes to postings refresh their role on their own; run "
-        "this after loading postings in bulk, and daily with --stale (postings expire and months pass "
-        "without any write)."
+        "tables the role pages and the API read. Writes to postings mark their role dirty and recount it in "
+        "the background; run this after loading postings in bulk. --stale is what the beat schedule runs "
+        "every 5 minutes (demand.tasks.recount_stale): without `make beat`, run it from cron."
     )
 
     def add_arguments(self, parser):
@@ -22,7 +22,10 @@ class Command(BaseCommand):
         which.add_argument(
             "--stale",
             action="store_true",
-            help="Only the roles never counted, counted in an earlier month, or with a counted posting expired since.",
+            help=(
+                "Only the roles still marked dirty (a recount failed or was lost), never counted, counted in "
+                "an earlier month, or with a counted posting expired since."
+            ),
         )
 
     def handle(self, role, stale, **options):
