@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "skills",
     "roles",
     "postings",
+    "extraction",  # reads a posting or a CV into skills, degree and years, against the taxonomy
     "demand",  # skill demand counted from the live postings, precomputed per role (refresh_skill_demand)
     "paths",  # career paths into a role, and the personal plan
     "careers",  # across the catalogue: front page, search, skill match, comparison

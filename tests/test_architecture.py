@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-APP_ORDER = ["core", "sources", "skills", "roles", "postings", "demand", "paths", "careers", "benchmarks"]
+APP_ORDER = ["core", "sources", "skills", "roles", "postings", "extraction", "demand", "paths", "careers", "benchmarks"]
 BASE = Path(settings.BASE_DIR)
 
 
