@@ -25,7 +25,10 @@ MAX_CHARS = 20_000
 ALTERNATIVE_GAPS = {",", "or", "/", ", or", "and/or", ",or"}
 LIST_GAPS = ALTERNATIVE_GAPS | {"and", ", and", "&"}
 # What comes before a field of study in a sentence: "a degree in", "a quantitative field such as".
-FIELD_OF_STUDY = re.compile(r"(?i)\b(?:degree|field|fields|discipline|major|majors)\b|\b(?:B\.?S|M\.?S|Ph\.?D)\.? in\b")
+FIELD_OF_STUDY = re.compile(
+    r"(?i)\b(?:degree|field|fields|discipline|major|majors)\b|"
+    r"\b(?:B\.?S\.?c?|M\.?S\.?c?|Ph\.?D|B\.?A|M\.?A|B\.?Eng|M\.?Eng|bachelor'?s?|master'?s?)\.? (?:of \w+ )?in\b"
+)
 OR_NEXT = re.compile(r"^\s*,?\s*(?:or|and/or)\s+\w")
 ALTERNATIVE_LEAD = ("e.g.", "e.g", "eg", "such as", "like", "for example", "including", "one or more of", "any of")
 

@@ -103,11 +103,17 @@ def _counts(sentence, clause, kind):
 def degree_mentions(sentence, kind):
     """(level, start, end) of each degree a sentence states as required (posting) or held (profile)."""
     in_progress = IN_PROGRESS_PROFILE if kind == "profile" else IN_PROGRESS_POSTING
-    if in_progress.search(sentence.text):
-        return []
+    # "Pursuing a Master's; Bachelor's in Economics": only the part being studied for is not held. The
+    # parts are split at semicolons only: "pursuing a Bachelor's, Master's or PhD" is one part.
+    studying = []
+    part_start = sentence.start
+    for part in sentence.text.split(";"):
+        if in_progress.search(part):
+            studying.append((part_start, part_start + len(part)))
+        part_start += len(part) + 1
     found = []
     for offset, clause in _clauses(sentence):
-        if not _counts(sentence, clause, kind):
+        if not _counts(sentence, clause, kind) or any(low <= offset < high for low, high in studying):
             continue
         for level, pattern in DEGREE_PATTERNS:
             found += [Found(level, offset + m.start(), offset + m.end()) for m in pattern.finditer(clause)]

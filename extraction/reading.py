@@ -94,7 +94,7 @@ def heading_of(line):
     if not words or len(words) > 6:
         return None
     lowered = head.lower()
-    for prefix_length in range(0, 3):
+    for prefix_length in range(min(3, len(words))):
         candidate = " ".join(lowered.split()[prefix_length:])
         if prefix_length and lowered.split()[prefix_length - 1] not in HEADING_EXTRA:
             break

@@ -30,7 +30,8 @@ TRAILING_QUALIFIER = re.compile(r"\s*\((?:programming\s+)?language\)\s*$", re.IG
 # mile", "Shell" the company, "transformers" in a substation, "react to changes", "design" a menu.
 PROGRAMMING_CONTEXT = frozenset(
     "programming program programs language languages code coding coder developer developers software scripting "
-    "scripts script proficiency proficient compiled embedded firmware kernel systems engineer engineering".split()
+    "scripts script proficiency proficient compiled embedded firmware kernel systems engineer engineering "
+    "microcontroller microcontrollers compiler compilers".split()
 )
 CONTEXT_WORDS = {
     "r": PROGRAMMING_CONTEXT | {"statistical", "statistics", "tidyverse", "ggplot", "cran", "rstudio", "shiny"},
