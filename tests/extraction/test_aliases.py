@@ -42,3 +42,29 @@ def test_a_curator_edits_aliases_on_the_skill_admin_page(client, curator):
     assert page.status_code == 200
     assert "aliases-TOTAL_FORMS" in page.content.decode()
     assert curator.has_perm("skills.add_skillalias") and curator.has_perm("skills.change_skillalias")
+
+
+def test_a_curator_adds_an_alias_with_the_skill(client, curator):
+    skill = SkillFactory(name="Scikit-learn", slug="scikit-learn")
+    client.force_login(curator)
+    response = client.post(
+        reverse("admin:skills_skill_change", args=[skill.pk]),
+        {
+            "name": skill.name,
+            "slug": skill.slug,
+            "kind": "technical",
+            "category": "algorithms_frameworks",
+            "description": "",
+            "status": "published",
+            "source": skill.source.pk,
+            "source_passage": "Scikit-learn.",
+            "aliases-TOTAL_FORMS": "1",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-0-text": "  sklearn ",
+            "aliases-0-case_sensitive": "",
+        },
+    )
+    assert response.status_code == 302
+    alias = skill.aliases.get()
+    assert (alias.text, alias.case_sensitive) == ("sklearn", False)
+    assert alias.history.get().history_user == curator
