@@ -144,16 +144,25 @@ def _mentions(taxonomy, text, read, kind):
         mentions.append(mention)
     words = [token.lower for token in tokens]
     starts_of_words = [token.start for token in tokens]
+    contexts = {}  # one set of words per sentence, shared by its mentions
     for mention in mentions:
-        low, high = (
-            bisect_right(starts_of_words, mention.sentence.start - 1),
-            bisect_right(starts_of_words, mention.sentence.end - 1),
-        )
-        mention.context = set(words[low:high])
-    return [m for m in mentions if _plausible(taxonomy, text, m, mentions)]
+        sentence = mention.sentence
+        if id(sentence) not in contexts:
+            low = bisect_right(starts_of_words, sentence.start - 1)
+            high = bisect_right(starts_of_words, sentence.end - 1)
+            contexts[id(sentence)] = set(words[low:high])
+        mention.context = contexts[id(sentence)]
+    # Sentences naming a programming language that is not itself ambiguous: "Python, C, C++".
+    with_language = {
+        id(m.sentence)
+        for m in mentions
+        if taxonomy.skills[m.skill_id].category == taxonomies.LANGUAGE_CATEGORY
+        and m.alias.lower() not in taxonomies.CONTEXT_WORDS
+    }
+    return [m for m in mentions if _plausible(taxonomy, text, m, with_language)]
 
 
-def _plausible(taxonomy, text, mention, mentions):
+def _plausible(taxonomy, text, mention, with_language):
     """An ambiguous word ("R", "C", "Go", "Shell", "transformers") counts only with its context."""
     skill = taxonomy.skills[mention.skill_id]
     word = mention.alias.lower()
@@ -162,24 +171,22 @@ def _plausible(taxonomy, text, mention, mentions):
         return False
     if following in taxonomies.REJECT_FOLLOWING.get(word, ()):
         return False
-    if word in taxonomies.FIELD_WORDS and FIELD_OF_STUDY.search(text[mention.sentence.start : mention.start]):
+    if word in taxonomies.FIELD_WORDS and FIELD_OF_STUDY.search(_before(text, mention, 200)):
         return False
     context = taxonomies.CONTEXT_WORDS.get(word)
     if context is None:
         return True
     if text[mention.end : mention.end + 2].startswith(taxonomies.BREAKING_NEXT):
         return False
-    sentence = mention.sentence
     if mention.context & context:
         return True
     # Another programming language in the same sentence: "Python, C, C++, Java".
-    return skill.category == taxonomies.LANGUAGE_CATEGORY and any(
-        other is not mention
-        and other.sentence is sentence
-        and taxonomy.skills[other.skill_id].category == taxonomies.LANGUAGE_CATEGORY
-        and other.alias.lower() not in taxonomies.CONTEXT_WORDS
-        for other in mentions
-    )
+    return skill.category == taxonomies.LANGUAGE_CATEGORY and id(mention.sentence) in with_language
+
+
+def _before(text, mention, at_most):
+    """Up to `at_most` characters of the mention's sentence before it (bounded: a 20,000-character line)."""
+    return text[max(mention.sentence.start, mention.start - at_most) : mention.start]
 
 
 def _weigh(mentions, text):
@@ -194,8 +201,8 @@ def _weigh(mentions, text):
             mention.importance = OPTIONAL if sentence.section == PREFERRED else ESSENTIAL
     for group in _lists(mentions, text):
         gaps = [text[a.end : b.start].strip().lower() for a, b in zip(group, group[1:], strict=False)]
-        lead = text[group[0].sentence.start : group[0].start].lower().rstrip(" (:")
-        trail = text[group[-1].end : group[-1].sentence.end].lower()
+        lead = _before(text, group[0], 40).lower().rstrip(" (:")
+        trail = text[group[-1].end : min(group[-1].sentence.end, group[-1].end + 40)].lower()
         alternatives = any(gap in ALTERNATIVE_GAPS - {","} for gap in gaps) or OR_NEXT.match(trail)
         if alternatives or lead.endswith(ALTERNATIVE_LEAD):
             for mention in group:

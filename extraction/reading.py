@@ -5,6 +5,7 @@ duties, about the company), its sentences, and the degree and years of experienc
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Sections, from their headings. Checked in this order: "Preferred qualifications" is a preferred heading.
 REQUIRED, PREFERRED, DUTIES, ABOUT, UNMARKED = "required", "preferred", "duties", "about", "unmarked"
@@ -72,11 +73,11 @@ class Sentence:
     # Character ranges (absolute offsets) whose skills are negated ("no Python required").
     negated: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def optional_cue(self):
         return bool(OPTIONAL_CUE.search(self.text))
 
-    @property
+    @cached_property
     def essential_cue(self):
         return bool(ESSENTIAL_CUE.search(self.text))
 

@@ -137,3 +137,31 @@ def test_a_new_alias_is_read_without_a_restart(skills):
 def test_an_unpublished_skill_is_not_read(skills):
     Skill.objects.filter(slug="pytorch").update(status="draft")
     assert slugs(extract("PyTorch")) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   ",
+        "\r\n\r\nRequirements:\r\n- Python\r\n- C and C++ programming\r\n",
+        "Ünïcödé — “Python”, ‘SQL’… 3–5 years. PhD/MS.",
+        "C " * 3000,
+        "no " * 3000 + "Python required",
+        "Requirements:\n" * 500,
+        "-" * 5000 + "Python",
+    ],
+)
+def test_odd_texts_are_read_and_every_span_points_at_its_words(skills, text):
+    found = extract(text)
+    for skill in found.all_skills:
+        assert all(text[span.start : span.end] == span.text for span in skill.spans)
+    for span in (found.degree_span, found.years_span):
+        assert span is None or text[span.start : span.end] == span.text
+
+
+def test_every_span_of_the_labelled_texts_points_at_its_words(skills):
+    from extraction.evaluation.measure import synthetic_set
+
+    for item in synthetic_set():
+        for skill in extract(item.text, kind=item.kind).all_skills:
+            assert all(item.text[s.start : s.end] == s.text for s in skill.spans), item.id
