@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from careers.api import CompareView, MatchView
 from core.api.errors import api_not_found
 from demand.api import RoleSkillDemandView
+from extraction.api import ExtractView
 from paths.api import PathViewSet, PlanView
 from postings.api import CompanyViewSet, JobPostingViewSet
 from roles.api import RoleViewSet, SalaryFigureViewSet
@@ -34,6 +35,7 @@ v1 = [
     path("match/", MatchView.as_view(), name="match"),
     path("compare/", CompareView.as_view(), name="compare"),
     path("plan/", PlanView.as_view(), name="plan"),
+    path("extract/", ExtractView.as_view(), name="extract"),
     path("roles/<slug:slug>/skill-demand/", RoleSkillDemandView.as_view(), name="role-skill-demand"),
     path("", include(router.urls)),
 ]

@@ -87,10 +87,11 @@ INSTALLED_APPS = [
     "skills",
     "roles",
     "postings",
+    "extraction",  # reads a posting or a CV into skills, degree and years, against the taxonomy
     "demand",  # skill demand counted from the live postings, precomputed per role (refresh_skill_demand)
     "paths",  # career paths into a role, and the personal plan
-    "careers",  # across the catalogue: front page, search, skill match, comparison
-    "catalogue",  # site-wide files listing every app above: sitemap, robots.txt, downloads
+    "careers",  # across the sitewide: front page, search, skill match, comparison
+    "sitewide",  # site-wide files listing every app above: sitemap, robots.txt, downloads
     # Developers' and operators' tools, outside the runtime apps: the benchmark and its two baselines (routed
     # only by devtools/urls.py, never by the site), the fault drill, and the real-process helpers the tests share.
     "devtools",

@@ -18,7 +18,7 @@ urlpatterns = [
     path("skills/", include("skills.urls")),
     path("sources/", include("sources.urls")),
     # The sitemap, robots.txt and the downloads: they span every app above.
-    path("", include("catalogue.urls")),
+    path("", include("sitewide.urls")),
     path("api/", include("careerguide.api_urls")),
     path("admin/", admin.site.urls),
 ]

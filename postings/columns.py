@@ -1,5 +1,5 @@
 """
-The columns of a postings file: what the postings download writes (catalogue/downloads.py) and the
+The columns of a postings file: what the postings download writes (sitewide/downloads.py) and the
 import reads back (postings/resources.py), so a download imports again. Here, in postings, because
 both the export and the import are about postings; the downloads of the other records name their
 columns with the same `Column`.

@@ -183,5 +183,50 @@ class Skill(Publishable, Sourced):
         return slug_url("skills:detail", self.slug)
 
 
+class SkillAliasQuerySet(models.QuerySet):
+    def of_published_skills(self):
+        return self.filter(skill__status=PUBLISHED)
+
+
+class SkillAlias(models.Model):
+    """
+    Another name a text may use for a skill ("sklearn", "k8s"): curated, edited with the skill in the
+    admin. Plain variants of the name (case, punctuation, a plural, a trailing "(programming language)")
+    need no alias: the extractor (extraction/engine.py) reads them from the name itself.
+    """
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=100, help_text='The word or phrase as a text writes it, e.g. "sklearn".')
+    case_sensitive = models.BooleanField(
+        default=False,
+        help_text='Match only with this exact case: "R", "C" and "Go" are skills, "r", "c" and "go" are words.',
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The extractor rebuilds its matcher when this (or a skill's) changes: extraction/engine.py.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SkillAliasQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["skill__name", "text"]
+        verbose_name_plural = "skill aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["skill", "text"],
+                name="skillalias_unique_per_skill",
+                violation_error_message="This skill already has that alias.",
+            ),
+            nonblank_constraint("skillalias", "text"),
+        ]
+
+    def __str__(self):
+        return f"{self.text} → {self.skill}"
+
+    def clean(self):
+        super().clean()
+        self.text = " ".join(self.text.split())
+
+
 # Who changed what, and when: django-simple-history keeps a row per change (the admin's History, with revert).
 register(Skill)
+register(SkillAlias)

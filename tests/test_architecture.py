@@ -15,7 +15,19 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import URLResolver, get_resolver
 
-APP_ORDER = ["core", "sources", "skills", "roles", "postings", "demand", "paths", "careers", "catalogue", "devtools"]
+APP_ORDER = [
+    "core",
+    "sources",
+    "skills",
+    "roles",
+    "postings",
+    "extraction",
+    "demand",
+    "paths",
+    "careers",
+    "sitewide",
+    "devtools",
+]
 BASE = Path(settings.BASE_DIR)
 
 
@@ -146,7 +158,7 @@ def earlier_or_same(app, other):
 def test_the_url_names_map_to_apps():
     names = url_name_apps()
     assert names["roles:detail"] == "roles" and names["demand:role"] == "demand"
-    assert names["catalogue:sitemap"] == "catalogue" and names["api:posting-list"] == "postings"
+    assert names["sitewide:sitemap"] == "sitewide" and names["api:posting-list"] == "postings"
     assert names["healthz"] == "core"
 
 

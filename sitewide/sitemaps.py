@@ -165,7 +165,7 @@ class PageSitemap(Sitemap):
             "paths:list",
             "paths:plan",
             "sources:list",
-            "catalogue:downloads",
+            "sitewide:downloads",
         ]
 
     def location(self, name):
@@ -185,7 +185,7 @@ SECTIONS = {
 
 @cached_page()
 def index(request):
-    return sitemap_views.index(request, SECTIONS, sitemap_url_name="catalogue:sitemap-section")
+    return sitemap_views.index(request, SECTIONS, sitemap_url_name="sitewide:sitemap-section")
 
 
 @cached_page()
@@ -194,5 +194,5 @@ def section(request, section):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("catalogue:sitemap"))
-    return render(request, "catalogue/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+    sitemap_url = request.build_absolute_uri(reverse("sitewide:sitemap"))
+    return render(request, "sitewide/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from catalogue import downloads, sitemaps
+from sitewide import downloads, sitemaps
 
-app_name = "catalogue"
+app_name = "sitewide"
 urlpatterns = [
     path("downloads/", downloads.index, name="downloads"),
     path("downloads/<slug:dataset>.<slug:fmt>", downloads.download, name="download"),

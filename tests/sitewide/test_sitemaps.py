@@ -1,4 +1,4 @@
-"""sitemap.xml (an index of sections paged by id ranges) and robots.txt (catalogue/sitemaps.py)."""
+"""sitemap.xml (an index of sections paged by id ranges) and robots.txt (sitewide/sitemaps.py)."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalogue import sitemaps
 from paths.models import Path
 from postings.models import JobPosting
 from roles.models import Role
+from sitewide import sitemaps
 from tests.factories import CompanyFactory, JobPostingFactory, PathFactory, RoleFactory, SkillFactory
 from tests.postings.conftest import TODAY
 

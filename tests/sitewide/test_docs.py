@@ -1,12 +1,12 @@
-"""docs/catalogue.md documents every column of every download, so the page and the docs cannot drift apart."""
+"""docs/sitewide.md documents every column of every download, so the page and the docs cannot drift apart."""
 
 from django.conf import settings
 
-from catalogue.downloads import DATASETS
+from sitewide.downloads import DATASETS
 
 
 def test_the_docs_name_every_download_column():
-    docs = (settings.BASE_DIR / "docs" / "catalogue.md").read_text()
+    docs = (settings.BASE_DIR / "docs" / "sitewide.md").read_text()
     for name, dataset in DATASETS.items():
         assert f"`{name}.csv`" in docs
         for column in dataset.columns:

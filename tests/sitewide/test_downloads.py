@@ -1,4 +1,4 @@
-"""Bulk downloads (catalogue/downloads.py): CSV and JSON Lines, streamed in constant memory."""
+"""Bulk downloads (sitewide/downloads.py): CSV and JSON Lines, streamed in constant memory."""
 
 import csv
 import io
@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalogue import downloads
 from paths.models import Path
 from postings.models import JobPosting
+from sitewide import downloads
 from tests.factories import (
     CompanyFactory,
     JobPostingFactory,

@@ -301,7 +301,7 @@ def as_jsonl(dataset):
 
 @cached_page()
 def index(request):
-    return render(request, "catalogue/downloads.html", {"datasets": DATASETS.values()})
+    return render(request, "sitewide/downloads.html", {"datasets": DATASETS.values()})
 
 
 def download(request, dataset, fmt):
