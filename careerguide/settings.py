@@ -414,7 +414,13 @@ SPECTACULAR_SETTINGS = {
     # Content-Security-Policy blocks the image anyway.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # One name for a choice set several serializers use.
-    "ENUM_NAME_OVERRIDES": {"ImportanceEnum": "skills.models.Importance"},
+    "ENUM_NAME_OVERRIDES": {
+        "ImportanceEnum": "skills.models.Importance",
+        # The degree by name (postings' min_degree, the plan's and the extraction's degree): one component.
+        "DegreeEnum": ["none", "bachelor", "master", "phd"],
+        # What a text given to /api/v1/extract/ is (the skills' own "kind" is SkillKindEnum).
+        "TextKindEnum": ["posting", "profile"],
+    },
 }
 
 # Browsers on these origins may call the API (comma-separated, e.g. https://jobs.example.org).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("demand.urls")),
     path("", include("paths.urls")),
     path("skills/", include("skills.urls")),
+    path("extract/", include("extraction.urls")),
     path("sources/", include("sources.urls")),
     # The sitemap, robots.txt and the downloads: they span every app above.
     path("", include("sitewide.urls")),
