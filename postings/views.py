@@ -11,6 +11,53 @@ from postings.filters import JobPostingFilter, shareable_query
 from postings.models import Company, JobPosting
 
 LATEST_POSTINGS = 10
+# A chip's label is short: the form's labels are written for the form.
+CHIP_LABELS = {
+    "skill": "Skill",
+    "degree": "Degree",
+    "max_years": "Years at most",
+    "posted_within": "Posted within (days)",
+}
+
+
+def active_filters(filterset, query):
+    """
+    One chip per filter value in the address: its label ("Workplace: Remote") and the address without
+    it. Names come from what the form already cleaned (a role, the chosen skills), so no query of their own.
+    """
+    form = filterset.form
+    cleaned = getattr(form, "cleaned_data", {})
+    chips = []
+    for name, values in query.lists():
+        if name not in form.fields:
+            continue
+        field = form.fields[name]
+        names = {obj.slug: str(obj) for obj in _as_list(cleaned.get(name)) if hasattr(obj, "slug")}
+        choices = {str(value): str(label) for value, label in getattr(field, "choices", [])}
+        for value in values:
+            rest = query.copy()
+            rest.setlist(name, [other for other in values if other != value])
+            chips.append(
+                {
+                    "label": f"{CHIP_LABELS.get(name, field.label)}: {names.get(value) or choices.get(value) or value}",
+                    "url": reverse("postings:list") + (f"?{rest.urlencode()}" if rest else ""),
+                }
+            )
+    return chips
+
+
+def _as_list(value):
+    if value is None or value == "":
+        return []
+    return list(value) if hasattr(value, "__iter__") and not isinstance(value, str) else [value]
+
+
+def bullet_lines(text):
+    """A posting's '- ' lines as list items, or None when the text is prose (shown as paragraphs then)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and all(line.startswith(("- ", "* ", "• ")) for line in lines):
+        return [line[2:].strip() for line in lines]
+    return None
 
 
 @method_decorator(cached_page(), name="dispatch")
@@ -44,6 +91,7 @@ class JobPostingListView(ListView):
             # An unbound form (no query) has no cleaned_data: newest first.
             "ordered_by_pay": getattr(self.filterset.form, "cleaned_data", {}).get("order") == "pay",
             "feed_url": reverse("postings:feed") + (f"?{query.urlencode()}" if query else ""),
+            "active_filters": active_filters(self.filterset, query),
         }
         return context
 
@@ -60,7 +108,11 @@ class JobPostingDetailView(VisibleToUserMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["json_ld"] = structured_data.as_script_content(structured_data.job_posting(self.object, self.request))
+        context |= {
+            "json_ld": structured_data.as_script_content(structured_data.job_posting(self.object, self.request)),
+            "requirement_items": bullet_lines(self.object.requirements),
+            "responsibility_items": bullet_lines(self.object.responsibilities),
+        }
         return context
 
 

@@ -34,12 +34,27 @@ class RoleDetailView(VisibleToUserMixin, DetailView):
         demand = later_app_model(Role, "demand").objects.report_for(
             self.object, top=TOP_DEMANDED_SKILLS, with_trend=False
         )
+        latest = list(self.object.postings.latest(LATEST_POSTINGS))
         context |= {
             "relations": transitions_of(self.object),
-            "latest_postings": self.object.postings.latest(LATEST_POSTINGS),
+            "latest_postings": latest,
             "skill_demand": demand,
+            "entry": entry_requirements(latest),
         }
         return context
+
+
+def entry_requirements(postings):
+    """The lowest degree and fewest years the newest postings ask for: the quick facts' way in."""
+    degrees = [p for p in postings if p.min_degree is not None]
+    years = [p.min_years_experience for p in postings if p.min_years_experience is not None]
+    lowest = min(degrees, key=lambda p: p.min_degree, default=None)
+    return {
+        "degree": lowest.get_min_degree_display() if lowest else "",
+        "or_equivalent": bool(lowest and lowest.accepts_equivalent_experience),
+        "years": min(years, default=None),
+        "counted": len(postings),
+    }
 
 
 @cached_page(SalaryFigure, Role, "sources.Source")

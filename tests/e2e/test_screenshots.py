@@ -1,4 +1,4 @@
-"""Full-page PNGs of the main pages at desktop width, saved to docs/screenshots/ for review."""
+"""Full-page PNGs of the main pages at desktop width and on a 390 px phone, saved to docs/screenshots/ for review."""
 
 from pathlib import Path
 
@@ -19,7 +19,10 @@ PAGES = {
     "search": "/search/?q=speech",
     "plan": "/plan/?to=machine-learning-engineer&have=probability-and-statistics&have=python&have=sql&done=1",
     "path-map": "/paths/becoming-a-machine-learning-engineer/",
+    "postings": "/postings/",
+    "posting": "/postings/google-ml-engineer/",
 }
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -28,5 +31,15 @@ def test_screenshot(page, site, name):
     page.set_viewport_size({"width": 1280, "height": 900})
     response = page.goto(site + PAGES[name])
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    assert response.status == 200, f"{PAGES[name]} answered {response.status}"
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_screenshot(page, site, name):
+    OUT.mkdir(parents=True, exist_ok=True)
+    response = page.goto(site + PAGES[name])
+    page.screenshot(path=str(OUT / f"phone-{name}.png"), full_page=True)
     assert response.status == 200, f"{PAGES[name]} answered {response.status}"
     expect(page.get_by_role("heading", level=1)).to_be_visible()

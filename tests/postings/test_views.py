@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_postings_with_links
+from tests.factories import JobPostingFactory, make_postings_with_links
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,54 @@ def test_filters_that_match_nothing_offer_to_clear_them(client, guide):
 def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, assert_queries_do_not_grow):
     make_postings_with_links(2)
     assert_queries_do_not_grow(lambda: client.get(url), lambda: make_postings_with_links(18))
+
+
+def test_each_active_filter_is_a_chip_whose_link_drops_only_it(client, guide):
+    html = client.get(
+        "/postings/", {"role": "data-scientist", "workplace": "remote", "skill": ["python", "sql"]}
+    ).content.decode()
+    chips = html[html.index('aria-label="Active filters"') : html.index('class="listing"')]
+    assert 'href="/postings/?workplace=remote&amp;skill=python&amp;skill=sql">Role: Data Scientist' in chips
+    assert 'href="/postings/?role=data-scientist&amp;skill=python&amp;skill=sql">Workplace: Remote' in chips
+    assert 'href="/postings/?role=data-scientist&amp;workplace=remote&amp;skill=sql">Skill: Python' in chips
+    assert chips.count('class="chip"') == 4
+
+
+def test_an_unfiltered_list_shows_no_chips_and_the_results_come_before_the_form(client, guide):
+    html = client.get("/postings/").content.decode()
+    assert 'aria-label="Active filters"' not in html
+    assert (
+        '<details class="filter-panel"' in html and '<details class="filter-panel" data-filter-panel open' not in html
+    )
+    assert "0 postings" not in html and "the guide gives no figure" not in html
+
+
+def test_a_posting_card_shows_place_pay_date_and_apply(client):
+    from tests.postings.conftest import TODAY, located
+
+    posting = located(
+        JobPostingFactory(
+            title="Card Check",
+            posted_on=TODAY,
+            pay_min=100000,
+            pay_max=120000,
+            pay_currency="EUR",
+            pay_period="year",
+            apply_url="https://example.com/apply",
+        ),
+        ("Berlin", "", "DE"),
+    )
+    html = client.get("/postings/").content.decode()
+    card = html[
+        html.index("Card Check") : html.index("</li>", html.index('class="posting-side"', html.index("Card Check")))
+    ]
+    assert "Berlin" in card and "100,000–120,000 EUR per year" in card
+    assert f'Posted <time datetime="{posting.posted_on:%Y-%m-%d}"' in card
+    assert 'class="button small apply" href="https://example.com/apply"' in card
+
+
+def test_a_posting_page_lists_its_requirements_as_a_list(client, guide):
+    html = client.get("/postings/google-ml-engineer/").content.decode()
+    assert '<ul class="bullets"><li>A Bachelor&#x27;s degree or equivalent practical experience.</li>' in html
+    assert "<br>- " not in html
+    assert html.count("<details") == 1  # one quiet sources note, not a toggle per skill

@@ -38,7 +38,20 @@ def test_pages_show_the_guides_facts(client, guide, url, facts):
 def test_every_fact_on_a_role_page_can_show_its_passage(client, guide):
     html = client.get("/roles/data-scientist/").content.decode()
     assert "making an average salary of $138,365 annually in the U.S." in html
-    assert html.count('<details class="source">') >= 10
+    # Quiet provenance: one sources note per section, each listing its passages, not a toggle per fact.
+    notes = html.count('<details class="sources-note">')
+    assert 3 <= notes <= 4
+    assert html.count("<blockquote>") >= 10
+    assert html.count('<details class="source">') == 2  # the two transitions' own, in their block
+
+
+def test_a_role_page_opens_with_quick_facts_and_a_plan_link(client, guide):
+    html = client.get("/roles/data-scientist/").content.decode()
+    facts = html[html.index('<dl class="quick-facts"') : html.index("</dl>", html.index('<dl class="quick-facts"'))]
+    assert "138,365 USD per year" in facts
+    assert "Bachelor&#x27;s" in facts and "From 3 years" in facts  # Disney's posting: bachelor's, 3 years
+    assert 'href="/postings/?role=data-scientist">2</a>' in facts
+    assert html.index('href="/plan/?to=data-scientist">Plan this move') < html.index('id="what-they-do"')
 
 
 # Query counts: the same with a few rows and with many.
