@@ -28,6 +28,14 @@ def names_no_record(filter_, errors):
     return is_record_filter(filter_) and all(error.code in UNKNOWN_RECORD_CODES for error in errors)
 
 
+def too_long_a_slug(filterset, name):
+    """A slug longer than the field it names can hold: the schema's maxLength refuses it, so must we."""
+    filter_ = filterset.filters[name]
+    field = filter_.queryset.model._meta.get_field(filter_.extra.get("to_field_name") or "pk")
+    cap = getattr(field, "max_length", None)
+    return bool(cap) and any(len(value) > cap for value in filterset.data.getlist(name))
+
+
 class StrictFilterBackend(DjangoFilterBackend):
     """
     The API's filters are the site's FilterSets. A blank value (`?degree=`) means "no filter", as
@@ -53,7 +61,11 @@ class StrictFilterBackend(DjangoFilterBackend):
         if filterset.is_valid():
             return filterset.qs
         errors = filterset.form.errors.as_data()
-        refused = [name for name, found in errors.items() if not names_no_record(filterset.filters.get(name), found)]
+        refused = [
+            name
+            for name, found in errors.items()
+            if not names_no_record(filterset.filters.get(name), found) or too_long_a_slug(filterset, name)
+        ]
         if not refused:
             return queryset.none()
         # The 400 names what is wrong with the request, not the slugs that merely match nothing.

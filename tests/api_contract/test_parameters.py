@@ -137,3 +137,8 @@ def test_slug_filters_say_an_unknown_slug_matches_nothing(openapi):
     for name in ("company", "role", "skill", "field_of_study"):
         assert "names no record matches nothing" in parameters[name]["description"], name
     assert "names no record" not in parameters["degree"]["description"]
+
+
+def test_a_slug_longer_than_its_field_is_a_400_as_the_schema_says(api, guide):
+    response = api.get(reverse("api:role-list"), {"skill": "a" * 200})
+    assert response.status_code == 400 and list(response.json()["errors"]) == ["skill"]
