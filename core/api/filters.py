@@ -3,6 +3,8 @@ The API's filter backend: the site's FilterSets, with django-filter's rule for b
 the free-text parameters every list takes.
 """
 
+from django.forms.utils import ErrorDict
+from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter, utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.settings import api_settings
@@ -12,6 +14,26 @@ from rest_framework.settings import api_settings
 MAX_SEARCH_LENGTH = 100
 MAX_ORDERING_LENGTH = 100
 TEXT_CAPS = {api_settings.SEARCH_PARAM: MAX_SEARCH_LENGTH, api_settings.ORDERING_PARAM: MAX_ORDERING_LENGTH}
+# What a slug filter's form field says when the slug names no record it may show.
+UNKNOWN_RECORD_CODES = {"invalid_choice"}
+
+
+def is_record_filter(filter_):
+    """A filter whose values name records (by slug)."""
+    return isinstance(filter_, (ModelChoiceFilter, ModelMultipleChoiceFilter))
+
+
+def names_no_record(filter_, errors):
+    """True when a filter's only errors say its slug (or one of its slugs) names no visible record."""
+    return is_record_filter(filter_) and all(error.code in UNKNOWN_RECORD_CODES for error in errors)
+
+
+def too_long_a_slug(filterset, name):
+    """A slug longer than the field it names can hold: the schema's maxLength refuses it, so must we."""
+    filter_ = filterset.filters[name]
+    field = filter_.queryset.model._meta.get_field(filter_.extra.get("to_field_name") or "pk")
+    cap = getattr(field, "max_length", None)
+    return bool(cap) and any(len(value) > cap for value in filterset.data.getlist(name))
 
 
 class StrictFilterBackend(DjangoFilterBackend):
@@ -19,7 +41,10 @@ class StrictFilterBackend(DjangoFilterBackend):
     The API's filters are the site's FilterSets. A blank value (`?degree=`) means "no filter", as
     django-filter and HTML forms have it, and the schema says so (`allowEmptyValue`); a blank among
     repeated values (`?skill=&skill=python`) is dropped the same way. Anything else that is not a
-    valid value is a 400 naming the parameter.
+    valid value is a 400 naming the parameter, except a slug that names no record the client may see
+    (`?company=no-such-company`, or a draft's): that filter matches nothing, so the answer is an empty
+    list, as for a company with no postings. The schema cannot list every slug, and a 400 there would
+    also tell an anonymous client which draft slugs exist. (The site's forms explain such a value.)
     """
 
     def filter_queryset(self, request, queryset, view):
@@ -30,7 +55,21 @@ class StrictFilterBackend(DjangoFilterBackend):
         }
         if too_long:
             raise ValidationError(too_long)
-        return super().filter_queryset(request, queryset, view)
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if filterset.is_valid():
+            return filterset.qs
+        errors = filterset.form.errors.as_data()
+        refused = [
+            name
+            for name, found in errors.items()
+            if not names_no_record(filterset.filters.get(name), found) or too_long_a_slug(filterset, name)
+        ]
+        if not refused:
+            return queryset.none()
+        # The 400 names what is wrong with the request, not the slugs that merely match nothing.
+        raise utils.translate_validation(ErrorDict((name, filterset.errors[name]) for name in refused))
 
     def get_filterset_kwargs(self, request, queryset, view):
         kwargs = super().get_filterset_kwargs(request, queryset, view)

@@ -6,9 +6,10 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_view_model
 
 from core.api.errors import ErrorSerializer
-from core.api.filters import TEXT_CAPS
+from core.api.filters import TEXT_CAPS, is_record_filter
 
 BLANK_MEANS_NO_FILTER = "Blank (`?name=`) means no filter."
+UNKNOWN_MATCHES_NOTHING = "A slug that names no record matches nothing (an empty list, not an error)."
 NO_NUL = "^[^\\u0000]*$"  # JSON Schema (ECMA 262) and Python's re read \u0000 alike
 
 
@@ -51,7 +52,10 @@ class CareerguideAutoSchema(AutoSchema):
                 continue
             name, schema = parameter["name"], parameter["schema"]
             parameter["allowEmptyValue"] = True
-            parameter["description"] = f"{parameter.get('description', '')} {BLANK_MEANS_NO_FILTER}".strip()
+            notes = [parameter.get("description", ""), BLANK_MEANS_NO_FILTER]
+            if name in filters and is_record_filter(filters[name]):
+                notes.append(UNKNOWN_MATCHES_NOTHING)
+            parameter["description"] = " ".join(notes).strip()
             max_length = TEXT_CAPS.get(name) or (longest_value(filters[name], model) if name in filters else None)
             target = schema.get("items", {}) if schema.get("type") == "array" else schema
             if max_length and target.get("type") == "string" and "enum" not in target:

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 
 from core.api.filters import MAX_ORDERING_LENGTH, MAX_SEARCH_LENGTH
+from core.publishing import PublicationStatus
+from roles.models import Role, SalaryFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,56 @@ def test_match_refuses_what_its_schema_refuses(api, guide, query):
 def test_compare_needs_two_different_roles(api, guide, roles):
     response = api.get(reverse("api:compare"), {"role": roles})
     assert response.status_code == 400 and list(response.json()["errors"]) == ["role"]
+
+
+# A slug filter whose slug names no record the client may see matches nothing: an empty list, as for a
+# real record with no matches, never a 400 (docs/api-fuzzing.md). Unknown and draft slugs look alike.
+@pytest.mark.parametrize(
+    "list_name, query",
+    [
+        ("api:posting-list", {"company": "no-such-company"}),
+        ("api:posting-list", {"role": "no-such-role"}),
+        ("api:posting-list", {"field_of_study": "no-such-field"}),
+        ("api:posting-list", {"skill": "no-such-skill"}),
+        ("api:posting-list", {"skill": ["python", "no-such-skill"]}),  # every skill is asked for
+        ("api:posting-list", {"company": "0" * 99, "degree": "bachelor"}),  # what the fuzzer sent
+        ("api:role-list", {"skill": "no-such-skill"}),
+        ("api:salaryfigure-list", {"role": "no-such-role"}),
+    ],
+)
+def test_a_slug_that_names_no_record_matches_nothing(api, guide, list_name, query):
+    url = reverse(list_name)
+    assert slugs(api.get(url)), "the guide has rows here, so an empty answer says something"
+    assert slugs(api.get(url, query)) == []
+
+
+def test_a_draft_slug_matches_nothing_as_an_unknown_one_does(api, guide):
+    url = reverse("api:salaryfigure-list")
+    assert SalaryFigure.objects.filter(role__slug="data-scientist").exists()
+    Role.objects.filter(slug="data-scientist").update(status=PublicationStatus.DRAFT)
+    assert slugs(api.get(url, {"role": "data-scientist"})) == []
+
+
+@pytest.mark.parametrize(
+    "query, refused",
+    [
+        ({"company": "no-such-company", "degree": "wizard"}, ["degree"]),  # the schema's enum is still enforced
+        ({"company": "no-such-company", "max_years": "-1"}, ["max_years"]),
+        ({"role": "no-such-role", "pay_min_at_least": "5"}, ["pay_min_at_least"]),  # needs currency and period
+    ],
+)
+def test_other_errors_are_still_a_400_beside_an_unknown_slug(api, guide, query, refused):
+    response = api.get(reverse("api:posting-list"), query)
+    assert response.status_code == 400 and list(response.json()["errors"]) == refused
+
+
+def test_slug_filters_say_an_unknown_slug_matches_nothing(openapi):
+    parameters = {p["name"]: p for p in openapi["paths"]["/api/v1/postings/"]["get"]["parameters"]}
+    for name in ("company", "role", "skill", "field_of_study"):
+        assert "names no record matches nothing" in parameters[name]["description"], name
+    assert "names no record" not in parameters["degree"]["description"]
+
+
+def test_a_slug_longer_than_its_field_is_a_400_as_the_schema_says(api, guide):
+    response = api.get(reverse("api:role-list"), {"skill": "a" * 200})
+    assert response.status_code == 400 and list(response.json()["errors"]) == ["skill"]
