@@ -215,11 +215,12 @@ class Gap:
 def degree_gate(degree):
     """
     The postings whose degree requirement someone with `degree` (a Degree, or None: not given) meets. A
-    posting stating no degree (NONE, or NULL: not stated) is met by anyone; one that states a degree is
-    met by a degree at least as high or, when it accepts it, equivalent experience, but never by an
-    unknown degree: the count must not promise postings the person may not qualify for.
+    posting that asks for no degree (NONE) is met by anyone; one that states a degree is met by a degree
+    at least as high or, when it accepts it, equivalent experience, but never by an unknown degree. A
+    posting that does not say (NULL: not stated) is met by no one: unknown is not "no degree needed", and
+    the count must not promise postings the person may not qualify for (SQL's NULL <= x is not true).
     """
-    states_none = Q(min_degree__isnull=True) | Q(min_degree=Degree.NONE)
+    states_none = Q(min_degree=Degree.NONE)
     if degree is None:
         return states_none
     return states_none | Q(min_degree__lte=degree) | Q(accepts_equivalent_experience=True)

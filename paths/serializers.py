@@ -33,7 +33,9 @@ class StepSkillSerializer(serializers.Serializer):
 class EducationSerializer(serializers.Serializer):
     min_degree = serializers.SerializerMethodField(help_text="none, bachelor, master or phd.")
     fields_of_study = serializers.SerializerMethodField()
-    accepts_equivalent_experience = serializers.BooleanField()
+    accepts_equivalent_experience = serializers.BooleanField(
+        allow_null=True, help_text="null: the source does not say."
+    )
     accepts_courses_or_certification = serializers.BooleanField()
 
     def get_min_degree(self, record) -> str:

@@ -105,6 +105,8 @@ class JobPostingFactory(SourcedFactory):
     slug = factory.Sequence(lambda n: f"posting-{n}")
     company = factory.SubFactory(CompanyFactory)
     role = factory.SubFactory(RoleFactory)
+    # A posting that asks for no degree; pass min_degree=None for one that does not say (never met by a degree).
+    min_degree = 0
     status = PublicationStatus.PUBLISHED
 
 

@@ -27,7 +27,7 @@ def path():
     skill = SkillFactory(slug="python")
     StepSkillFactory(step=step, skill=skill)
     ResourceFactory(slug="questions").steps.add(step)
-    PostingSkillFactory(posting=JobPostingFactory(role=path.target_role), skill=skill)
+    PostingSkillFactory(posting=JobPostingFactory(role=path.target_role, min_degree=0), skill=skill)
     return path
 
 

@@ -64,7 +64,7 @@ def test_a_posting_row_in_both_formats(client, full_posting):
     assert as_csv["remote_countries"] == "DE; FR" and as_json["remote_countries"] == ["DE", "FR"]
     assert as_csv["pay_min"] == as_json["pay_min"] == "120000.00"
     assert (as_csv["pay_currency"], as_csv["pay_period"], as_csv["workplace"]) == ("USD", "year", "remote")
-    assert as_csv["min_degree"] == "" and as_json["min_degree"] is None  # not stated
+    assert as_csv["min_degree"] == as_json["min_degree"] == "none"
     assert as_csv["accepts_equivalent_experience"] == "false" and as_json["accepts_equivalent_experience"] is False
     assert as_csv["min_years_experience"] == "" and as_json["min_years_experience"] is None
     assert as_json["posted_on"] == full_posting.posted_on.isoformat()
