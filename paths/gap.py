@@ -36,7 +36,7 @@ from core.pagination import COUNT_CAP, CappedCount, display_count
 from core.publishing import PUBLISHED
 from paths.education import EducationCheck, EducationStatus, education_check
 from paths.models import Path
-from postings.models import Degree, JobPosting, PostingSkill
+from postings.models import Degree, JobPosting, PostingSkill, meets_degree
 from roles.models import Role
 from skills import hierarchy
 from skills.models import Importance, Skill, SkillKind
@@ -220,10 +220,9 @@ def degree_gate(degree):
     posting that does not say (NULL: not stated) is met by no one: unknown is not "no degree needed", and
     the count must not promise postings the person may not qualify for (SQL's NULL <= x is not true).
     """
-    states_none = Q(min_degree=Degree.NONE)
     if degree is None:
-        return states_none
-    return states_none | Q(min_degree__lte=degree) | Q(accepts_equivalent_experience=True)
+        return Q(min_degree=Degree.NONE)
+    return meets_degree(degree)  # NONE (0) is at or below every degree
 
 
 def _pk(value):

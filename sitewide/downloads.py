@@ -65,7 +65,8 @@ class Dataset:
             last = batch[-1]["pk"]
 
     def finish(self, name, value):
-        return value
+        """A stored value as the file writes it: a degree by its name (postings and path steps), else as stored."""
+        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
 
 
 class RoleDataset(Dataset):
@@ -106,9 +107,6 @@ class PostingDataset(Dataset):
             extras[posting]["fields_of_study"].append(field_slug)
         return extras
 
-    def finish(self, name, value):
-        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
-
 
 class SalaryDataset(Dataset):
     def queryset(self):
@@ -135,9 +133,6 @@ class PathStepDataset(Dataset):
         ):
             extras[pk]["fields_of_study"].append(slug)
         return extras
-
-    def finish(self, name, value):
-        return DEGREE_NAME[value] if name == "min_degree" and value is not None else value
 
 
 def skill_lists(links, owner, ids):
