@@ -240,6 +240,22 @@ class App:
     def get(self, path, **kwargs):
         return self.request("GET", path, **kwargs)
 
+    def get_from_every_worker(self, path, workers, *, burst=8, attempts=25):
+        """
+        GET `path` in concurrent bursts until `workers` distinct workers have answered it (sequential
+        requests can all land on one sync worker: the kernel does not deal accepts round-robin). Returns
+        the answers; the caller asserts on them and on worker_pids(path).
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        answers = []
+        with ThreadPoolExecutor(burst) as pool:
+            for _ in range(attempts):
+                answers += pool.map(lambda _i: self.get(path), range(burst))
+                if len(self.worker_pids(path)) >= workers:
+                    break
+        return answers
+
     def worker_pids(self, path=None):
         """The PIDs of the workers that have answered so far, for `path` or any (from the access log)."""
         lines = [line.split() for line in self.access_log.read_text().splitlines() if line.strip()]

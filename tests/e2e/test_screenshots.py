@@ -1,5 +1,6 @@
 """Full-page PNGs of the main pages at desktop width and on a 390 px phone, saved to docs/screenshots/ for review."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,8 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# CI points SCREENSHOTS_DIR at its own directory, so a CI run never rewrites the committed screenshots.
+OUT = Path(os.environ.get("SCREENSHOTS_DIR") or Path(__file__).resolve().parents[2] / "docs" / "screenshots")
 
 PAGES = {
     "home": "/",

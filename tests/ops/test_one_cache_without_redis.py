@@ -26,11 +26,13 @@ def env(tmp_path):
 
 def test_a_write_from_another_process_reaches_every_workers_cache(env, tmp_path):
     with gunicorn(env, workers=2) as app:
-        # Enough requests that both workers have cached the list and the page.
-        for _ in range(20):
-            assert "Google" in app.get("/postings/")[1]
-            assert app.get("/postings/google-ml-engineer/")[0] == 200
+        # Concurrent bursts until both workers have answered (and so cached) the list and the page.
+        for _status, body, _headers in app.get_from_every_worker("/postings/", workers=2):
+            assert "Google" in body
+        for status, _body, _headers in app.get_from_every_worker("/postings/google-ml-engineer/", workers=2):
+            assert status == 200
         assert len(app.worker_pids("/postings/")) == 2, "both workers should have answered"
+        assert len(app.worker_pids("/postings/google-ml-engineer/")) == 2
         assert any((tmp_path / "cache").iterdir()), "the pages were cached in the shared directory"
 
         manage("shell", "-c", UNPUBLISH, env=env)  # a command's write, in a process of its own
