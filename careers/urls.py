@@ -8,4 +8,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("match/", views.match, name="match"),
     path("compare/", views.compare, name="compare"),
+    path("match/from-text/", views.from_text, name="from_text"),
 ]

@@ -1,7 +1,10 @@
+from urllib.parse import urlencode
+
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from careers.comparing import MIN_ROLES, compare_roles
+from careers.forms import FromTextForm
 from careers.matching import NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, match_skills
 from careers.search import search as run_search
 from core.caching import cached_page
@@ -63,3 +66,15 @@ def compare(request):
         "min_roles": MIN_ROLES,
     }
     return render(request, "careers/compare.html", context)
+
+
+def from_text(request):
+    """
+    The skills read from a pasted CV, as the person corrected them, sent on to the match or the plan
+    (one plain form, two destinations, no JavaScript). The text itself never reaches this request.
+    """
+    form = FromTextForm(request.GET)
+    if not form.is_valid():
+        return render(request, "careers/from_text_error.html", {"form": form}, status=400)
+    path, params = form.destination()
+    return redirect(f"{path}?{urlencode(params)}" if params else path)

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 
 from extraction.engine import PROFILE, extract
 from extraction.forms import PasteForm
+from postings.models import HELD_DEGREE_CHOICES
+from roles.models import Role
 
 
 def highlighted(text, skills):
@@ -36,8 +38,17 @@ def read_pasted(request):
         return render(request, "extraction/read.html", {"form": form}, status=400)
     text = form.cleaned_data["text"]
     result = extract(text, kind=PROFILE)
+    # What was read goes on as the next page's parameters (skills, degree held, the role in view): it was
+    # read from the text and is shown here to be corrected; the text itself goes no further.
     return render(
         request,
         "extraction/read.html",
-        {"form": PasteForm(), "result": result, "marked": highlighted(text, result.all_skills)},
+        {
+            "form": PasteForm(),
+            "result": result,
+            "marked": highlighted(text, result.all_skills),
+            "roles": Role.objects.published().only("slug", "name"),
+            "to": form.cleaned_data["to"],
+            "degrees": HELD_DEGREE_CHOICES,
+        },
     )

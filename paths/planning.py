@@ -12,19 +12,12 @@ from urllib.parse import urlencode
 
 from paths.gap import EducationCheck, EducationStatus, Gap, Progress, skill_gap
 from paths.models import Path
-from postings.models import DEGREE_BY_NAME, Degree
+from postings.models import DEGREE_BY_NAME, HELD_DEGREE_LABELS, Degree
 from roles.models import Role
 from skills.models import Skill
 
 MAX_HAVE = 100  # skills in one plan: more than the catalogue's, fewer than an abusive address
 NAME_OF_DEGREE = {degree: name for name, degree in DEGREE_BY_NAME.items()}
-# The degree someone holds, as they would say it (Degree's labels speak of what a posting requires).
-HELD_DEGREE_LABELS = {
-    Degree.NONE: "No degree",
-    Degree.BACHELOR: "Bachelor's",
-    Degree.MASTER: "Master's",
-    Degree.PHD: "PhD",
-}
 PROGRESS_PARAMETERS = Progress.STATES  # done, learning, skipped: each a repeated parameter of skill slugs
 
 

@@ -8,8 +8,8 @@ from core.publishing import PUBLISHED
 from core.views import VisibleToUserMixin
 from paths.maps import path_map, plan_map
 from paths.models import PATH_MODELS, Path
-from paths.planning import HELD_DEGREE_LABELS, UnknownRole, plan_arguments, plan_move
-from postings.models import DEGREE_BY_NAME
+from paths.planning import UnknownRole, plan_arguments, plan_move
+from postings.models import HELD_DEGREE_CHOICES
 from roles.models import RelationKind, Role, RoleRelation
 from skills.models import Skill
 
@@ -41,9 +41,6 @@ class PathDetailView(VisibleToUserMixin, DetailView):
         return context
 
 
-DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY_NAME.items()]
-
-
 @cached_page(*PLAN_MODELS)
 def plan(request):
     """The personal plan: public data only, as the skill match (what the public will see)."""
@@ -57,7 +54,7 @@ def plan(request):
         "map": plan_map(result),
         "roles": roles,
         "skills": Skill.objects.published().in_category_order(),
-        "degrees": DEGREE_CHOICES,
+        "degrees": HELD_DEGREE_CHOICES,
         "chosen": {skill.slug for skill in result.skills},
         "share_query": result.query_string(),
         # The moves into the target role the guide describes: each a view of the same gap.

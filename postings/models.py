@@ -49,6 +49,15 @@ def meets_degree(degree):
 
 # URL- and JSON-friendly names for the ordered Degree enum: ?degree=master rather than ?degree=2.
 DEGREE_BY_NAME = {degree.name.lower(): degree for degree in Degree}
+# The degree someone holds, as they would say it (the labels above speak of what a posting requires).
+HELD_DEGREE_LABELS = {
+    Degree.NONE: "No degree",
+    Degree.BACHELOR: "Bachelor's",
+    Degree.MASTER: "Master's",
+    Degree.PHD: "PhD",
+}
+# The choices of a "your degree" field (the plan's, the read CV's): the URL's name and the label.
+HELD_DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY_NAME.items()]
 
 
 class Seniority(models.TextChoices):

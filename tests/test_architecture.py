@@ -183,8 +183,8 @@ def upward_links(app):
 # means moving those parts of the pages to the later app (or a page of it), which this change does not do;
 # listed so that a new one fails and one that is undone must be struck off. Empty means none.
 KNOWN_UPWARD_LINKS = {
-    # The page a pasted CV is read on hands the skills found to the match (a GET form to it).
-    "extraction": {"templates/extraction/read.html links to careers:match of careers"},
+    # The page a pasted CV is read on hands the skills found on to the match or the plan (a GET form).
+    "extraction": {"templates/extraction/read.html links to careers:from_text of careers"},
     "skills": {
         "templates/skills/skill_detail.html (through templates/demand/includes/skill_in_demand.html)"
         " links to demand:role of demand",

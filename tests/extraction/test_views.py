@@ -5,6 +5,8 @@ import logging
 import pytest
 from django.core.cache import cache
 
+from tests.factories import RoleFactory
+
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.extraction.urls")]
 URL = "/extract/read/"
 
@@ -16,7 +18,20 @@ def test_the_skills_read_are_highlighted_and_pre_ticked(client, skills):
     assert '<mark title="Python">Python</mark> &amp; <mark title="Scikit-learn">sklearn</mark> &lt;b&gt;.' in page
     assert '<input type="checkbox" name="skill" value="python" checked>' in page
     assert '<input type="checkbox" name="skill" value="scikit-learn" checked>' in page
-    assert 'action="/match/#results"' in page and "not stored, logged or cached" in page
+    assert 'action="/match/from-text/"' in page and "not stored, logged or cached" in page
+
+
+def test_the_degree_read_is_preselected_and_the_plans_role_carried(client, skills):
+    RoleFactory(slug="machine-learning-engineer", name="Machine Learning Engineer")
+    page = client.post(URL, {"text": "MSc in Statistics. Python.", "to": "machine-learning-engineer"}).content.decode()
+    assert '<option value="master" selected>' in page
+    assert '<option value="machine-learning-engineer" selected>' in page
+    assert 'name="next" value="plan"' in page and 'name="next" value="match"' in page
+
+
+def test_a_role_that_is_no_slug_is_dropped_not_an_error(client, skills):
+    response = client.post(URL, {"text": "Python", "to": "<script>"})
+    assert response.status_code == 200 and "&lt;script&gt;" not in response.content.decode()
 
 
 def test_get_is_refused(client):
