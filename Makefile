@@ -29,6 +29,7 @@ migrate: install
 
 seed: migrate
 	$(PY) manage.py load_guide --if-empty
+	$(PY) manage.py load_curated_aliases --if-empty
 
 ## Development server on http://$(HOST):$(PORT) with the guide's data (DATABASE_URL honoured).
 run: seed

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from extraction import taxonomy as taxonomies
 from extraction.facts import DEGREE_NAMES, read_degree_and_years
+from extraction.fields import FIELD_OF_STUDY, FoundField, read_fields_of_study
 from extraction.reading import ABOUT, PREFERRED, sentences
 
 POSTING, PROFILE = "posting", "profile"
@@ -24,11 +25,6 @@ MAX_CHARS = 20_000
 # Words between two skills that make them alternatives ("SQL, Python or R"): any one will do.
 ALTERNATIVE_GAPS = {",", "or", "/", ", or", "and/or", ",or"}
 LIST_GAPS = ALTERNATIVE_GAPS | {"and", ", and", "&"}
-# What comes before a field of study in a sentence: "a degree in", "a quantitative field such as".
-FIELD_OF_STUDY = re.compile(
-    r"(?i)\b(?:degree|field|fields|discipline|major|majors)\b|"
-    r"\b(?:B\.?S\.?c?|M\.?S\.?c?|Ph\.?D|B\.?A|M\.?A|B\.?Eng|M\.?Eng|bachelor'?s?|master'?s?)\.? (?:of \w+ )?in\b"
-)
 OR_NEXT = re.compile(r"^\s*,?\s*(?:or|and/or)\s+\w")
 ALTERNATIVE_LEAD = ("e.g.", "e.g", "eg", "such as", "like", "for example", "including", "one or more of", "any of")
 
@@ -62,6 +58,7 @@ class Extraction:
     years: int | None  # a posting's minimum, a profile's most; None: not stated
     years_span: Span | None
     years_by_degree: dict[str, int]  # a posting's ladder: {"bachelor": 5, "master": 3}
+    fields_of_study: list[FoundField] = field(default_factory=list)  # the fields a degree may be in
 
     @property
     def all_skills(self):
@@ -109,6 +106,7 @@ def extract(text: str, kind: str = POSTING) -> Extraction:
         years=None if years is None else years.value,
         years_span=None if years is None else _span(text, years.start, years.end, ""),
         years_by_degree={DEGREE_NAMES[level]: value for level, value in sorted(ladder.items())},
+        fields_of_study=read_fields_of_study(read),
     )
 
 

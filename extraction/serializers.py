@@ -53,6 +53,14 @@ class FoundSpanSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+class FieldOfStudySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField(help_text="The words read.")
+
+
 class ExtractedSkillSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
@@ -83,4 +91,7 @@ class ExtractionSerializer(serializers.Serializer):
     years_span = FoundSpanSerializer(allow_null=True)
     years_by_degree = serializers.DictField(
         child=serializers.IntegerField(), help_text='A posting\'s ladder, e.g. {"bachelor": 5, "master": 3}.'
+    )
+    fields_of_study = FieldOfStudySerializer(
+        many=True, help_text="The fields of study a degree is named in (a posting's accepted fields, a CV's)."
     )

@@ -45,6 +45,7 @@ class Labelled:
     skills: dict  # slug → importance (None in a profile)
     degree: str | None
     years: int | None
+    fields_of_study: frozenset | None = None  # slugs; None: not labelled (the synthetic texts)
 
 
 def guide_set():
@@ -62,6 +63,7 @@ def guide_set():
             skills[slug],
             DEGREE_NAMES[fields["min_degree"]],
             fields["min_years_experience"],
+            frozenset(natural_key[0] for natural_key in fields["fields_of_study"]),
         )
         for slug, fields in postings.items()
     ]
@@ -69,7 +71,8 @@ def guide_set():
 
 def synthetic_set():
     data = json.loads((HERE / "synthetic.json").read_text())
-    return [Labelled(**{key: text[key] for key in Labelled.__dataclass_fields__}) for text in data["texts"]]
+    fields = Labelled.__dataclass_fields__
+    return [Labelled(**{key: text[key] for key in fields if key in text}) for text in data["texts"]]
 
 
 def _prf(true_positives, found, expected):
@@ -82,7 +85,7 @@ def _prf(true_positives, found, expected):
 def evaluate(labelled):
     """Figures for one set, and the per-text differences (for reading where it goes wrong)."""
     tp = found = expected = tp_imp = found_imp = expected_imp = 0
-    degree_right = years_right = 0
+    degree_right = years_right = fields_right = fields_labelled = 0
     leaks, differences = [], []
     for item in labelled:
         result = extract(item.text, kind=item.kind)
@@ -98,6 +101,9 @@ def evaluate(labelled):
             )
         degree_right += result.degree == item.degree
         years_right += result.years == item.years
+        if item.fields_of_study is not None:
+            fields_labelled += 1
+            fields_right += {found.slug for found in result.fields_of_study} == item.fields_of_study
         if not (item.skills.keys() & ML_SKILLS) and got.keys() & ML_SKILLS:
             leaks.append(item.id)
         extra, missed = sorted(got.keys() - item.skills.keys()), sorted(item.skills.keys() - got.keys())
@@ -113,6 +119,8 @@ def evaluate(labelled):
         "importance": _prf(tp_imp, found_imp, expected_imp),
         "degree_exact": degree_right / n,
         "years_exact": years_right / n,
+        # Exact: every field of study the labels name, and no other (only where the set labels them).
+        "fields_exact": fields_right / fields_labelled if fields_labelled else None,
         "ml_leaks": leaks,
         "differences": differences,
     }

@@ -27,9 +27,11 @@ class Command(BaseCommand):
             for measure in ("skills", "importance"):
                 precision, recall, f1 = figures[measure]
                 self.stdout.write(f"  {measure:<11} precision {precision:.2f}  recall {recall:.2f}  F1 {f1:.2f}")
+            fields = figures["fields_exact"]
             self.stdout.write(
                 f"  degree exact {figures['degree_exact']:.2f}  years exact {figures['years_exact']:.2f}  "
-                f"ML skills read in non-ML texts: {', '.join(figures['ml_leaks']) or 'none'}"
+                + (f"fields of study exact {fields:.2f}  " if fields is not None else "")
+                + f"ML skills read in non-ML texts: {', '.join(figures['ml_leaks']) or 'none'}"
             )
             if options["details"]:
                 for line in figures["differences"]:

@@ -39,8 +39,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--file", default=str(DEFAULT_FILE), help="A file of the same shape (default: %(default)s)."
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when any alias exists (what `make run` uses: an alias a curator deleted stays deleted).",
+        )
 
     def handle(self, *args, **options):
+        if options["if_empty"] and SkillAlias.objects.exists():
+            self.stdout.write("Aliases exist already: nothing loaded (--if-empty).")
+            return
         try:
             created, skipped = load_aliases(options["file"])
         except (OSError, ValueError, KeyError) as error:
