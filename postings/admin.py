@@ -1,10 +1,12 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -156,6 +158,12 @@ class ReviewActionsMixin:
 
 @admin.register(JobPosting)
 class JobPostingAdmin(PostingImportMixin, ReviewActionsMixin, LargeTableAdmin, PublishableAdmin):
+    # Pages other apps add to the postings admin, each (route, view(request, model_admin), name, button label):
+    # an app later in the order (extraction's "New posting from text") plugs in here, so this app never
+    # imports it. Each is at admin/postings/jobposting/<route>, named admin:postings_jobposting_<name>,
+    # behind the admin's login, and offered as a button above the list.
+    extra_pages = []
+    change_list_template = "admin/postings/jobposting/change_list.html"
     list_display = ["title", "company", "role", "posted_on", "valid_through", "seniority", "status", "review_state"]
     actions = ["submit_for_review", "publish", "reject", "unpublish"]
     list_filter = [
@@ -240,6 +248,17 @@ class JobPostingAdmin(PostingImportMixin, ReviewActionsMixin, LargeTableAdmin, P
                 return status
 
         return PublishedOnlyByReviewersForm
+
+    def get_urls(self):
+        pages = [
+            path(route, self.admin_site.admin_view(partial(view, model_admin=self)), name=f"postings_jobposting_{name}")
+            for route, view, name, _label in self.extra_pages
+        ]
+        return pages + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        tools = [(label, reverse(f"admin:postings_jobposting_{name}")) for _r, _v, name, label in self.extra_pages]
+        return super().changelist_view(request, {**(extra_context or {}), "extra_object_tools": tools})
 
     def save_model(self, request, obj, form, change):
         # Compared with the stored row, not the form's initial values: a History revert's form starts from
