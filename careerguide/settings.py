@@ -250,8 +250,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The download files built ahead of time (sitewide/prebuilt.py): a directory every app server and worker
+# shares (a network volume with several machines). Without it a download is streamed, as it always may be.
+DOWNLOADS_DIR = os.environ.get("DOWNLOADS_DIR") or os.path.join(tempfile.gettempdir(), "careerguide-downloads")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "downloads": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DOWNLOADS_DIR}},
     "staticfiles": {
         # Hashed, compressed files in production; plain ones while developing so that
         # a missing collectstatic never breaks `make run` or the tests.
@@ -318,6 +322,11 @@ CELERY_BEAT_SCHEDULE = {
     "recount-stale-skill-demand": {
         "task": "demand.tasks.recount_stale",
         "schedule": timedelta(minutes=env_int("DEMAND_SWEEP_MINUTES", 5)),
+    },
+    # The download files: rebuilt when out of date (any write since, or a new day), checked hourly.
+    "build-download-files": {
+        "task": "sitewide.tasks.build_downloads",
+        "schedule": timedelta(minutes=env_int("DOWNLOADS_BUILD_MINUTES", 60)),
     },
 }
 

@@ -16,11 +16,8 @@ import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
-from core.caching import cached_page
 from core.publishing import PUBLISHED
 from paths.models import PathStep, StepSkill
 from postings.columns import POSTING_COLUMNS, SKILL_LIST_COLUMNS, SOURCE_COLUMNS, Column
@@ -292,17 +289,3 @@ def as_jsonl(dataset):
             lines = []
     if lines:
         yield "\n".join(lines) + "\n"
-
-
-@cached_page()
-def index(request):
-    return render(request, "sitewide/downloads.html", {"datasets": DATASETS.values()})
-
-
-def download(request, dataset, fmt):
-    if dataset not in DATASETS or fmt not in FORMATS:
-        raise Http404("No such download.")
-    content = (as_csv if fmt == "csv" else as_jsonl)(DATASETS[dataset])
-    response = StreamingHttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="careerguide-{dataset}.{fmt}"'
-    return response
