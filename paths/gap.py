@@ -212,6 +212,7 @@ class Gap:
     learn_next: LearnNext | None = None
     ranked: list[LearnNext] = field(default_factory=list)  # every missing technical skill, best first
     postings_now: int | None = None  # live postings for the target role met today (skill_gap only)
+    ranked_by_postings: bool = False  # `ranked` ordered by the postings each skill opens (rank_missing)
     openings_now: Openings | None = None  # the same with its gates and link (skill_gap only)
     counted: bool = False
 
@@ -276,6 +277,11 @@ class Gap:
         return display_count(self.postings_now or 0)
 
 
+def _counted(counts):
+    """Uncorrelated counts (annotations) read in one statement, on any one row."""
+    return Role.objects.order_by().annotate(**counts).values(*counts)[:1].get()
+
+
 def _pk(value):
     return value if isinstance(value, int) else value.pk
 
@@ -322,6 +328,15 @@ def count_postings(gap, *, known_skills=(), progress=None, links=None):
     return gap
 
 
+def rank_missing(gaps, *, known_skills=(), degree=None, progress=None, links=None):
+    """
+    Orders the missing skills (`ranked`, `learn_next`) of each gap of `gaps` (from `skill_gaps`, made for
+    the same person) by the live postings of its role each opens, as the plan does: two queries in all.
+    """
+    _Builder(known_skills, degree, progress, links).rank(gaps)
+    return gaps
+
+
 @dataclass
 class _Known:
     """What one person knows, starting from one current role."""
@@ -344,6 +359,7 @@ class _Builder:
         # Slugs of the skills known, for the postings list's address (its `have` filter).
         self.slugs = done | {skill.pk: skill.slug for skill in known_skills if isinstance(skill, Skill)}
         self._known = {}
+        self._drafts = None
 
     def known(self, current_role):
         """What the person knows coming from `current_role` (prefetched with `with_skills()`), once per role."""
@@ -435,18 +451,10 @@ class _Builder:
         gap.counted = True
         if gap.already_there:
             return
-        live = JobPosting.objects.live().filter(role=gap.target_role)
-        drafts = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
-
-        def skills_met(known):
-            return live.met_by(hierarchy.meets(known, self.links), draft_skill_ids=drafts)
-
-        def met(known, degree):
-            return CappedCount(skills_met(known).filter(degree_gate(degree)), cap=COUNT_CAP)
 
         def gated(name, known, degree):
             """The counts behind one `Openings`, each a capped count or a one-row subquery of the role's postings."""
-            postings = skills_met(known)
+            postings = self._skills_met(gap.target_role, known)
             passed, short = postings.filter(degree_gate(degree)), postings.filter(min_degree__isnull=False)
             short = short.exclude(degree_gate(degree))
             asking_years = passed.filter(min_years_experience__gt=0)
@@ -473,10 +481,6 @@ class _Builder:
                 fewest_years=row[f"{name}_fewest"],
             )
 
-        def counted(counts):
-            return Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
-
-        known = self.known(gap.current_role).all
         base = self.yours | self.known(gap.current_role).from_role
         points = [("now", base, self.degree)]
         cumulative, degree_after = set(base), self.degree
@@ -490,27 +494,62 @@ class _Builder:
         counts = {}
         for name, point_known, degree in points:
             counts |= gated(name, point_known, degree)
-        asking = PostingSkill.objects.essential().filter(posting__in=live)
-        for index, candidate in enumerate(gap.ranked):
-            counts[f"asked_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
-        row = counted(counts)
+        row = self.rank([gap], counts)
         gap.openings_now = openings(row, *points[0])
         gap.postings_now = gap.openings_now.met
         for step, point in zip(gap.steps, points[1:], strict=True):
             step.openings = openings(row, *point)
             step.postings_met = step.openings.met
-        for index, candidate in enumerate(gap.ranked):
-            candidate.asked_by = row[f"asked_{index}"]
-        # Essential before optional (learning C++ before Python because "C" sorts first would be no
-        # advice), then the path's order: the sorts are stable.
-        gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
-        weighed = gap.ranked[:LEARN_NEXT_WEIGHED]
-        if weighed:
-            row = counted({f"opens_{i}": met(known | {c.skill.pk}, self.degree) for i, c in enumerate(weighed)})
-            for index, candidate in enumerate(weighed):
-                candidate.opens = row[f"opens_{index}"]
-        gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
-        gap.learn_next = gap.ranked[0] if gap.ranked else None
+
+    @property
+    def drafts(self):
+        if self._drafts is None:
+            self._drafts = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
+        return self._drafts
+
+    def _skills_met(self, role, known):
+        """The role's live postings whose every essential skill is among `known` (read through the hierarchy)."""
+        live = JobPosting.objects.live().filter(role=role)
+        return live.met_by(hierarchy.meets(known, self.links), draft_skill_ids=self.drafts)
+
+    def rank(self, gaps, extra=None):
+        """
+        Orders each gap's `ranked` (its missing technical skills) as learn next reads them, in two
+        queries whatever the number of `gaps`: first how many of the role's live postings ask for each
+        (with the annotations `extra` alongside, whose values are returned); then, for each gap's
+        LEARN_NEXT_WEIGHED candidates most asked for, the postings met once each is learned too. The plan
+        ranks its one gap so, and the match each role it shows: both lead with the same skill.
+        """
+        gaps = [gap for gap in gaps if not gap.already_there]
+        counts = dict(extra or {})
+        for g, gap in enumerate(gaps):
+            live = JobPosting.objects.live().filter(role=gap.target_role)
+            asking = PostingSkill.objects.essential().filter(posting__in=live)
+            for index, candidate in enumerate(gap.ranked):
+                counts[f"asked_{g}_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
+        if not counts:
+            return {}
+        row = _counted(counts)
+        for g, gap in enumerate(gaps):
+            for index, candidate in enumerate(gap.ranked):
+                candidate.asked_by = row[f"asked_{g}_{index}"]
+            # Essential before optional (learning C++ before Python because "C" sorts first would be no
+            # advice), then the path's order: the sorts are stable.
+            gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
+        opens = {}
+        for g, gap in enumerate(gaps):
+            known = self.known(gap.current_role).all
+            for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
+                met = self._skills_met(gap.target_role, known | {candidate.skill.pk}).filter(degree_gate(self.degree))
+                opens[f"opens_{g}_{index}"] = CappedCount(met, cap=COUNT_CAP)
+        weighed = _counted(opens) if opens else {}
+        for g, gap in enumerate(gaps):
+            for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
+                candidate.opens = weighed[f"opens_{g}_{index}"]
+            gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
+            gap.learn_next = gap.ranked[0] if gap.ranked else None
+            gap.ranked_by_postings = True
+        return row
 
     def postings_link(self, role, known, degree):
         """
@@ -537,6 +576,7 @@ __all__ = [
     "Openings",
     "Progress",
     "count_postings",
+    "rank_missing",
     "ROLE_STEP_NAME",
     "education_check",
     "skill_gap",
