@@ -38,7 +38,7 @@ from core.pagination import COUNT_CAP, CappedCount, display_count
 from core.publishing import PUBLISHED
 from paths.education import EducationCheck, EducationStatus, education_check
 from paths.models import Path
-from postings.models import Degree, JobPosting, PostingSkill, degree_gate
+from postings.models import Degree, JobPosting, PostingSkill, degree_gate, years_gate
 from roles.models import Role
 from skills import hierarchy
 from skills.models import Importance, Skill, SkillKind
@@ -101,6 +101,9 @@ class Openings:
     degree_not_stated: int = 0  # skills met, no degree stated: not counted, not ruled out
     asking_years: int = 0  # of the `met` postings, those that ask for years of experience
     fewest_years: int | None = None  # the fewest years those ask for
+    years: int | None = None  # the years of experience given (None: not given, not checked)
+    years_short: int = 0  # skills and degree met, but they ask for more years than `years`
+    fewest_years_short: int | None = None  # the fewest years those ask for
 
     @property
     def met_display(self):
@@ -110,7 +113,12 @@ class Openings:
     def gates(self):
         """What else those postings ask for, said plainly: the hard gates that stand between skills and jobs."""
         said = []
-        if self.asking_years:
+        if self.years_short:
+            more = _several(
+                self.years_short, "1 more posting asks", "2 more postings ask", "{number} more postings ask"
+            )
+            said.append(f"{more} for at least {self.fewest_years_short} years of experience (you have {self.years}).")
+        if self.asking_years and self.years is None:
             years = f"at least {self.fewest_years} year{'s' if self.fewest_years != 1 else ''} of experience"
             if self.asking_years == self.met:
                 said.append(
@@ -311,9 +319,12 @@ def transition_gaps(moves, *, known_skills=(), degree=None, progress=None, links
     return _Builder(known_skills, degree, progress, links).gaps(moves, paths)
 
 
-def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None):
-    """The gap into `target_role` (a Role), with learn next and each step's postings met counted."""
-    builder = _Builder(known_skills, degree, progress)
+def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None, years=None):
+    """
+    The gap into `target_role` (a Role), with learn next and each step's postings met counted; `years`
+    (of experience, or None: not given) gates the counts too when given.
+    """
+    builder = _Builder(known_skills, degree, progress, years=years)
     gap = builder.gaps([(current_role, target_role)])[0]
     builder.count(gap)
     return gap
@@ -349,8 +360,9 @@ class _Known:
 class _Builder:
     """What every gap of one person shares: what they know, read once."""
 
-    def __init__(self, known_skills, degree, progress, links=None):
+    def __init__(self, known_skills, degree, progress, links=None, years=None):
         self.degree = degree
+        self.years = years
         self.progress = {slug: state for slug, state in (progress or {}).items() if state in Progress.STATES}
         self.links = hierarchy.published_links() if links is None else links
         done_slugs = [slug for slug, state in self.progress.items() if state == Progress.DONE]
@@ -452,22 +464,29 @@ class _Builder:
         if gap.already_there:
             return
 
+        def lowest(postings, column):
+            return Subquery(postings.order_by(column).values(column)[:1])
+
         def gated(name, known, degree):
             """The counts behind one `Openings`, each a capped count or a one-row subquery of the role's postings."""
             postings = self._skills_met(gap.target_role, known)
-            passed, short = postings.filter(degree_gate(degree)), postings.filter(min_degree__isnull=False)
-            short = short.exclude(degree_gate(degree))
+            degree_met = postings.filter(degree_gate(degree))
+            passed = degree_met.filter(years_gate(self.years))
+            short = postings.filter(min_degree__isnull=False).exclude(degree_gate(degree))
             asking_years = passed.filter(min_years_experience__gt=0)
-            return {
+            counts = {
                 f"{name}_met": CappedCount(passed, cap=COUNT_CAP),
                 f"{name}_short": CappedCount(short, cap=COUNT_CAP),
-                f"{name}_lowest": Subquery(short.order_by("min_degree").values("min_degree")[:1]),
+                f"{name}_lowest": lowest(short, "min_degree"),
                 f"{name}_unstated": CappedCount(postings.filter(min_degree__isnull=True), cap=COUNT_CAP),
                 f"{name}_years": CappedCount(asking_years, cap=COUNT_CAP),
-                f"{name}_fewest": Subquery(
-                    asking_years.order_by("min_years_experience").values("min_years_experience")[:1]
-                ),
+                f"{name}_fewest": lowest(asking_years, "min_years_experience"),
             }
+            if self.years is not None:
+                years_short = degree_met.filter(min_years_experience__gt=self.years)
+                counts[f"{name}_years_short"] = CappedCount(years_short, cap=COUNT_CAP)
+                counts[f"{name}_fewest_short"] = lowest(years_short, "min_years_experience")
+            return counts
 
         def openings(row, name, known, degree):
             return Openings(
@@ -479,6 +498,9 @@ class _Builder:
                 degree_not_stated=row[f"{name}_unstated"],
                 asking_years=row[f"{name}_years"],
                 fewest_years=row[f"{name}_fewest"],
+                years=self.years,
+                years_short=row.get(f"{name}_years_short", 0),
+                fewest_years_short=row.get(f"{name}_fewest_short"),
             )
 
         base = self.yours | self.known(gap.current_role).from_role
@@ -540,7 +562,8 @@ class _Builder:
         for g, gap in enumerate(gaps):
             known = self.known(gap.current_role).all
             for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
-                met = self._skills_met(gap.target_role, known | {candidate.skill.pk}).filter(degree_gate(self.degree))
+                met = self._skills_met(gap.target_role, known | {candidate.skill.pk})
+                met = met.filter(degree_gate(self.degree)).filter(years_gate(self.years))
                 opens[f"opens_{g}_{index}"] = CappedCount(met, cap=COUNT_CAP)
         weighed = _counted(opens) if opens else {}
         for g, gap in enumerate(gaps):
@@ -563,6 +586,8 @@ class _Builder:
         params = [("role", role.slug)] + [("have", slug) for slug in have]
         if degree is not None:
             params.append(("degree", Degree(degree).name.lower()))
+        if self.years is not None:
+            params.append(("max_years", str(self.years)))
         return f"{reverse('postings:list')}?{urlencode(params)}"
 
 

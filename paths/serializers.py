@@ -153,6 +153,11 @@ class OpeningsSerializer(serializers.Serializer):
     )
     asking_years = serializers.IntegerField(help_text="Of the postings met, those asking for years of experience.")
     fewest_years = serializers.IntegerField(allow_null=True, help_text="The fewest years those ask for.")
+    years_short = serializers.IntegerField(
+        help_text="Postings whose skills and degree would be met but that ask for more years than given "
+        "(0 when no years are given)."
+    )
+    fewest_years_short = serializers.IntegerField(allow_null=True, help_text="The fewest years those ask for.")
     gates = serializers.ListField(child=serializers.CharField(), help_text="The hard gates, said plainly.")
 
     def get_postings_url(self, openings) -> str | None:
@@ -218,6 +223,7 @@ class PlanSerializer(serializers.Serializer):
     to_role = PlanRoleSerializer(allow_null=True)
     have = PlanSkillSerializer(source="skills", many=True)
     degree = serializers.SerializerMethodField()
+    years = serializers.IntegerField(allow_null=True, help_text="The years of experience given, or null.")
     progress = serializers.SerializerMethodField()
     gap = GapSerializer(allow_null=True, help_text="The gap into to_role; null when no role is published.")
     share_url = serializers.SerializerMethodField(help_text="The plan's page, with these parameters.")

@@ -6,7 +6,7 @@ declared on JobPosting or PostingLocation; every number has bounds the API schem
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import extend_schema_field
 
 from core.filtering import ConstantChoiceFilter, LightFilterSet
@@ -21,6 +21,7 @@ from postings.models import (
     Seniority,
     Workplace,
     degree_gate,
+    years_gate,
 )
 from postings.widgets import QuickCheckboxSelectMultiple
 from roles.currencies import CURRENCY_CHOICES
@@ -284,7 +285,7 @@ class JobPostingFilter(LightFilterSet):
         return queryset.filter(min_degree__lte=DEGREE_BY_NAME[value])
 
     def filter_max_years(self, queryset, name, value):
-        return queryset.filter(Q(min_years_experience__lte=value) | Q(min_years_experience__isnull=True))
+        return queryset.filter(years_gate(value))
 
     def filter_country(self, queryset, name, value):
         return queryset.located_in(country=value, city=self.form.cleaned_data.get("city"))

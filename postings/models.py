@@ -61,6 +61,17 @@ def degree_gate(degree):
     return meets_degree(degree)  # NONE (0) is at or below every degree
 
 
+def years_gate(years):
+    """
+    The postings whose experience requirement someone with `years` of experience meets: at most that
+    many years asked, or none stated (a posting that does not ask for years asks for none, as the
+    postings list's "most years of experience" reads it). None (not given): every posting.
+    """
+    if years is None:
+        return models.Q()
+    return models.Q(min_years_experience__lte=years) | models.Q(min_years_experience__isnull=True)
+
+
 # URL- and JSON-friendly names for the ordered Degree enum: ?degree=master rather than ?degree=2.
 DEGREE_BY_NAME = {degree.name.lower(): degree for degree in Degree}
 

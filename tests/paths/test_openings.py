@@ -141,3 +141,31 @@ def test_the_postings_list_keeps_the_plans_skills_in_its_form_and_shows_them_as_
     assert page.count('type="hidden" name="have"') == 2
     # Removing the chip drops every skill of the plan and keeps the other filters.
     assert '<a class="chip" href="/postings/?role=target">You meet them with 2 skills' in page
+
+
+def test_years_given_gate_the_count_and_say_how_many_more_postings_ask_for_more(world):
+    first = skill_gap(world["target"], years=5).steps[0]
+    assert first.openings.met == 1  # the posting asking for 8 years is short; none stated passes
+    assert (first.openings.years_short, first.openings.fewest_years_short) == (1, 8)
+    assert first.openings.gates[0] == "1 more posting asks for at least 8 years of experience (you have 5)."
+    assert first.openings.link == "/postings/?role=target&have=a&max_years=5"
+    assert skill_gap(world["target"], years=8).steps[0].openings.met == 2
+
+
+@pytest.mark.parametrize("years", [0, 3, 5, 8])
+def test_with_years_given_the_link_still_shows_exactly_the_postings_counted(client, world, years):
+    for step in skill_gap(world["target"], degree=Degree.BACHELOR, years=years).steps:
+        response = client.get(step.openings.link)
+        assert response.context["page_obj"].paginator.count == step.openings.met, step.openings.link
+
+
+def test_years_round_trip_in_the_plans_address_and_the_api(client, api, world):
+    page = client.get("/plan/?to=target&years=5").content.decode()
+    assert 'name="years" type="number" min="0" max="100" inputmode="numeric" value="5"' in page
+    assert "Your years of experience: 5" in page
+    assert "/plan/?to=target&amp;years=5" in page
+    body = api.get("/api/v1/plan/?to=target&years=5").json()
+    assert body["years"] == 5 and body["gap"]["steps"][0]["openings"]["years_short"] == 1
+    assert api.get("/api/v1/plan/?to=target&years=-1").status_code == 400
+    assert api.get("/api/v1/plan/?to=target&years=").status_code == 400
+    assert "Years of experience: a whole number" in client.get("/plan/?to=target&years=lots").content.decode()
