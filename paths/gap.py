@@ -31,7 +31,7 @@ without the counts (the match, the role page) in a fixed number of queries too.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from core.pagination import COUNT_CAP, CappedCount, display_count
@@ -101,6 +101,8 @@ class Openings:
     degree_not_stated: int = 0  # skills met, no degree stated: not counted, not ruled out
     asking_years: int = 0  # of the `met` postings, those that ask for years of experience
     fewest_years: int | None = None  # the fewest years those ask for
+    soft_short: int = 0  # technical skills met, but they also ask for soft skills not ticked
+    soft_skills_asked: list = field(default_factory=list)  # those soft skills' names (the last point only)
     years: int | None = None  # the years of experience given (None: not given, not checked)
     years_short: int = 0  # skills and degree met, but they ask for more years than `years`
     fewest_years_short: int | None = None  # the fewest years those ask for
@@ -113,6 +115,10 @@ class Openings:
     def gates(self):
         """What else those postings ask for, said plainly: the hard gates that stand between skills and jobs."""
         said = []
+        if self.soft_short:
+            more = _several(self.soft_short, "1 more posting asks", "2 more postings ask", "{number} more postings ask")
+            names = f": {', '.join(self.soft_skills_asked)}" if self.soft_skills_asked else ""
+            said.append(f"{more} for soft skills you have not ticked{names}.")
         if self.years_short:
             more = _several(
                 self.years_short, "1 more posting asks", "2 more postings ask", "{number} more postings ask"
@@ -467,6 +473,14 @@ class _Builder:
         def lowest(postings, column):
             return Subquery(postings.order_by(column).values(column)[:1])
 
+        soft = self.soft
+
+        def missing_soft(known):
+            """Postings asking for a skill outside `known`: among those met but for soft skills, a soft one."""
+            not_missing = [*hierarchy.meets(known, self.links), *self.drafts]
+            missing = PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk"))
+            return self._skills_met(gap.target_role, known | {pk for pk, _ in soft}).filter(Exists(missing))
+
         def gated(name, known, degree):
             """The counts behind one `Openings`, each a capped count or a one-row subquery of the role's postings."""
             postings = self._skills_met(gap.target_role, known)
@@ -475,6 +489,7 @@ class _Builder:
             short = postings.filter(min_degree__isnull=False).exclude(degree_gate(degree))
             asking_years = passed.filter(min_years_experience__gt=0)
             counts = {
+                f"{name}_soft": CappedCount(missing_soft(known), cap=COUNT_CAP),
                 f"{name}_met": CappedCount(passed, cap=COUNT_CAP),
                 f"{name}_short": CappedCount(short, cap=COUNT_CAP),
                 f"{name}_lowest": lowest(short, "min_degree"),
@@ -493,6 +508,7 @@ class _Builder:
                 met=row[f"{name}_met"],
                 link=self.postings_link(gap.target_role, known, degree),
                 degree=degree,
+                soft_short=row[f"{name}_soft"],
                 degree_short=row[f"{name}_short"],
                 lowest_degree_short=row[f"{name}_lowest"],
                 degree_not_stated=row[f"{name}_unstated"],
@@ -516,18 +532,43 @@ class _Builder:
         counts = {}
         for name, point_known, degree in points:
             counts |= gated(name, point_known, degree)
+        # The soft skills still asked for once the whole plan is done, named: one index probe each.
+        last = points[-1][1]
+        asked = PostingSkill.objects.essential().filter(posting__in=missing_soft(last).values("pk"))
+        for pk, _ in soft:
+            if pk not in last:
+                counts[f"soft_asked_{pk}"] = Exists(asked.filter(skill=pk))
         row = self.rank([gap], counts)
         gap.openings_now = openings(row, *points[0])
         gap.postings_now = gap.openings_now.met
         for step, point in zip(gap.steps, points[1:], strict=True):
             step.openings = openings(row, *point)
             step.postings_met = step.openings.met
+        names = [name for pk, name in sorted(soft, key=lambda pair: pair[1]) if row.get(f"soft_asked_{pk}")]
+        (gap.steps[-1].openings if gap.steps else gap.openings_now).soft_skills_asked = names
+
+    def _load_skills(self):
+        """The draft skills (never block) and the published soft skills (named apart), in one query."""
+        if self._drafts is None:
+            rows = Skill.objects.filter(~Q(status=PUBLISHED) | Q(kind=SkillKind.SOFT)).values_list(
+                "pk", "status", "kind", "name"
+            )
+            self._drafts, self._soft = [], []
+            for pk, status, kind, name in rows:
+                if status != PUBLISHED:
+                    self._drafts.append(pk)
+                elif kind == SkillKind.SOFT:
+                    self._soft.append((pk, name))
 
     @property
     def drafts(self):
-        if self._drafts is None:
-            self._drafts = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
+        self._load_skills()
         return self._drafts
+
+    @property
+    def soft(self):
+        self._load_skills()
+        return self._soft
 
     def _skills_met(self, role, known):
         """The role's live postings whose every essential skill is among `known` (read through the hierarchy)."""

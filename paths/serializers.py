@@ -142,6 +142,12 @@ class OpeningsSerializer(serializers.Serializer):
     postings_url = serializers.SerializerMethodField(
         help_text="The postings list showing exactly those postings; null when no skill is known yet."
     )
+    soft_short = serializers.IntegerField(
+        help_text="Postings whose technical skills would be met but that also ask for soft skills not given."
+    )
+    soft_skills_asked = serializers.ListField(
+        child=serializers.CharField(), help_text="Those soft skills, named where the plan ends (its last step)."
+    )
     degree_short = serializers.IntegerField(
         help_text="Postings whose skills would be met but that ask for a higher degree (any, with none given)."
     )

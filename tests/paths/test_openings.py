@@ -169,3 +169,15 @@ def test_years_round_trip_in_the_plans_address_and_the_api(client, api, world):
     assert api.get("/api/v1/plan/?to=target&years=-1").status_code == 400
     assert api.get("/api/v1/plan/?to=target&years=").status_code == 400
     assert "Years of experience: a whole number" in client.get("/plan/?to=target&years=lots").content.decode()
+
+
+def test_postings_asking_for_soft_skills_not_ticked_are_named_apart_and_met_once_ticked(world):
+    lead = SkillFactory(slug="lead", name="Leadership", kind="soft", category="soft_skill")
+    posting(world["target"], world["a"], lead, min_degree=Degree.NONE)
+    first, second = skill_gap(world["target"]).steps
+    assert (first.openings.met, first.openings.soft_short) == (2, 1)  # the soft skill is what blocks it
+    assert second.openings.gates[0] == "1 more posting asks for soft skills you have not ticked: Leadership."
+    assert "1 more posting asks for soft skills you have not ticked." in first.openings.gates  # named at the end
+    ticked = skill_gap(world["target"], known_skills=[lead]).steps[0]
+    assert (ticked.openings.met, ticked.openings.soft_short) == (3, 0)
+    assert ticked.openings.link == "/postings/?role=target&have=a&have=lead"
