@@ -41,12 +41,15 @@ from django.db.models import OuterRef, Prefetch, prefetch_related_objects
 
 from core.pagination import COUNT_CAP, CappedCount
 from core.publishing import PUBLISHED
-from paths.gap import Gap, count_postings, skill_gaps
+from paths.gap import Gap, count_postings, rank_missing, skill_gaps
 from postings.models import JobPosting, PostingSkill
 from roles.models import Role
 from skills.hierarchy import meets, published_links
 from skills.models import Skill
 
+# The best-fitting roles whose missing skills are ranked by the postings each opens (two queries for all of
+# them, each a few capped counts per skill): past them, a role's missing skills keep the path's order.
+RANKED_ROLES = 6
 # How many skills' worth of doubt a score carries: covered / (total + EVIDENCE_PRIOR). With 4, "1 of 1"
 # scores 0.20 and "4 of 13" 0.24; "13 of 13" scores 0.76, so a full match on a well-described role still wins.
 EVIDENCE_PRIOR = 4
@@ -98,8 +101,20 @@ class RoleMatch:
 
     @property
     def missing_technical(self):
-        """Essential technical skills the person lacks: the gap's missing essentials, in the path's order."""
-        return [item.skill for item in self.gap.missing_essential]
+        """
+        Essential technical skills the person lacks: the gap's missing essentials, those opening the most
+        live postings of the role first, as the plan's learn next ranks them (`ranked_by_postings`), or in
+        the path's order for a role not ranked (past RANKED_ROLES).
+        """
+        order = {}
+        for index, candidate in enumerate(self.gap.ranked):
+            order.setdefault(candidate.skill.pk, index)
+        missing = self.gap.missing_essential
+        return [item.skill for item in sorted(missing, key=lambda item: order.get(item.skill.pk, len(order)))]
+
+    @property
+    def ranked_by_postings(self):
+        return self.gap.ranked_by_postings
 
     @property
     def soft_skills(self):
@@ -239,6 +254,8 @@ def match_skills(slugs, *, current_role=None, roles=None, postings=None, strict=
     best = fitting[0] if fitting else None
     if best is not None:
         count_postings(best.gap, known_skills=skills, links=links)
+    others = [match.gap for match in ranked if not match.is_current and match is not best][: RANKED_ROLES - 1]
+    rank_missing(others, known_skills=skills, links=links)
     # Draft skills never block a match: they are left out of every "missing" below like met skills.
     draft_skill_ids = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
     return SkillMatch(
@@ -330,6 +347,7 @@ def _near_misses(postings, not_missing, roles):
 __all__ = [
     "NearMisses",
     "PostingsPage",
+    "RANKED_ROLES",
     "RoleMatch",
     "SkillMatch",
     "SoftSkillAsked",

@@ -38,7 +38,14 @@ class RoleMatchSerializer(serializers.Serializer):
     technical_covered = serializers.IntegerField(help_text="Essential technical skills covered.")
     optional_covered = serializers.IntegerField()
     missing = SkillRefSerializer(many=True, help_text="Essential skills not covered, technical and soft.")
-    missing_technical = SkillRefSerializer(many=True, help_text="Essential technical skills not covered.")
+    missing_technical = SkillRefSerializer(
+        many=True,
+        help_text="Essential technical skills not covered: when ranked_by_postings, those opening the most live "
+        "postings of the role first (as the plan's learn next), else in the path's order.",
+    )
+    ranked_by_postings = serializers.BooleanField(
+        help_text="missing_technical is ranked by postings opened (the best-fitting roles); else in the path's order."
+    )
     soft_skills = SoftSkillAskedSerializer(
         many=True, help_text="The role's essential soft skills, shown apart: they never change coverage_percent."
     )

@@ -7,7 +7,7 @@ from core.api.errors import ErrorSerializer, error_response
 from core.api.viewsets import PublishableViewSet
 from paths.gap import Progress
 from paths.models import PATH_MODELS, Path
-from paths.planning import MAX_HAVE, PlanError, plan_arguments, plan_move
+from paths.planning import MAX_HAVE, MAX_YEARS, PlanError, plan_arguments, plan_move
 from paths.serializers import PathSerializer, PlanSerializer
 from postings.models import DEGREE_BY_NAME
 
@@ -62,6 +62,13 @@ PLAN_PARAMETERS = [
         description="The degree you hold. Blank or absent: not given, and postings asking for a degree are not met.",
     ),
     OpenApiParameter(
+        "years",
+        {"type": "integer", "minimum": 0, "maximum": MAX_YEARS},
+        required=False,
+        description="Your years of experience. Absent: not checked (the postings' years are stated, not counted "
+        "against you); given, postings asking for more are not met (those stating none are).",
+    ),
+    OpenApiParameter(
         "done",
         {"type": "array", "items": SLUG, "maxItems": MAX_HAVE},
         required=False,
@@ -91,6 +98,8 @@ def _refused(params):
             errors[name] = [f"At most {limit} values."]
         elif any(not value.strip() for value in values):
             errors[name] = ["A value may not be blank."]
+    if any(not value.strip() for value in params.getlist("years")):
+        errors["years"] = ["A value may not be blank."]
     for name in ("from", "to", "have", *Progress.STATES):
         if any(len(value) > SLUG["maxLength"] for value in params.getlist(name)):
             errors[name] = [f"At most {SLUG['maxLength']} characters."]

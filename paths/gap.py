@@ -29,14 +29,16 @@ without the counts (the match, the role page) in a fixed number of queries too.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.urls import reverse
 
 from core.pagination import COUNT_CAP, CappedCount, display_count
 from core.publishing import PUBLISHED
 from paths.education import EducationCheck, EducationStatus, education_check
 from paths.models import Path
-from postings.models import Degree, JobPosting, PostingSkill, meets_degree
+from postings.models import Degree, JobPosting, PostingSkill, degree_gate, years_gate
 from roles.models import Role
 from skills import hierarchy
 from skills.models import Importance, Skill, SkillKind
@@ -78,6 +80,80 @@ class GapSkill:
         return Importance.ESSENTIAL if self.essential else Importance.OPTIONAL
 
 
+def _several(number, one, two, many):
+    return one if number == 1 else two if number == 2 else many.format(number=display_count(number))
+
+
+@dataclass
+class Openings:
+    """
+    The live postings for the target role whose essential skills someone would have at one point of the
+    plan (today, or once a step is done), read against the hard gates: the degree held (or not given)
+    and the years of experience the postings state. A posting that does not state a degree is neither
+    counted as met nor as ruled out: it is said to be not stated.
+    """
+
+    met: int  # skills and degree met: the plan's count (capped)
+    link: str | None  # the postings list showing exactly those `met` postings; None when no skill is known
+    degree: Degree | None = None  # the degree held at that point (an education step brings its own)
+    degree_short: int = 0  # skills met, but they ask for a degree above `degree` (or any, none given)
+    lowest_degree_short: Degree | None = None  # the lowest degree those ask for
+    degree_not_stated: int = 0  # skills met, no degree stated: not counted, not ruled out
+    asking_years: int = 0  # of the `met` postings, those that ask for years of experience
+    fewest_years: int | None = None  # the fewest years those ask for
+    soft_short: int = 0  # technical skills met, but they also ask for soft skills not ticked
+    soft_skills_asked: list = field(default_factory=list)  # those soft skills' names (the last point only)
+    years: int | None = None  # the years of experience given (None: not given, not checked)
+    years_short: int = 0  # skills and degree met, but they ask for more years than `years`
+    fewest_years_short: int | None = None  # the fewest years those ask for
+
+    @property
+    def met_display(self):
+        return display_count(self.met)
+
+    @property
+    def gates(self):
+        """What else those postings ask for, said plainly: the hard gates that stand between skills and jobs."""
+        said = []
+        if self.soft_short:
+            more = _several(self.soft_short, "1 more posting asks", "2 more postings ask", "{number} more postings ask")
+            names = f": {', '.join(self.soft_skills_asked)}" if self.soft_skills_asked else ""
+            said.append(f"{more} for soft skills you have not ticked{names}.")
+        if self.years_short:
+            more = _several(
+                self.years_short, "1 more posting asks", "2 more postings ask", "{number} more postings ask"
+            )
+            said.append(f"{more} for at least {self.fewest_years_short} years of experience (you have {self.years}).")
+        if self.asking_years and self.years is None:
+            years = f"at least {self.fewest_years} year{'s' if self.fewest_years != 1 else ''} of experience"
+            if self.asking_years == self.met:
+                said.append(
+                    _several(self.met, "It also asks for ", "Both also ask for ", "All {number} also ask for ")
+                    + years
+                    + "."
+                )
+            else:
+                verb = "asks" if self.asking_years == 1 else "ask"
+                said.append(f"{display_count(self.asking_years)} of them also {verb} for {years}.")
+        if self.degree_short:
+            lowest = Degree(self.lowest_degree_short)
+            degree = "a PhD" if lowest == Degree.PHD else f"a {lowest.label} degree or higher"
+            more = _several(
+                self.degree_short, "1 more posting needs ", "2 more postings need ", "{number} more postings need "
+            )
+            why = ": say which degree you hold" if self.degree is None else ""
+            said.append(f"{more}{degree}{why}.")
+        if self.degree_not_stated:
+            more = _several(
+                self.degree_not_stated,
+                "1 more posting does not state",
+                "2 more postings do not state",
+                "{number} more postings do not state",
+            )
+            said.append(f"{more} a degree requirement: not counted, read the posting.")
+        return said
+
+
 @dataclass
 class GapStep:
     number: int  # from 1, in the path's order; the role's own skills come last
@@ -88,6 +164,7 @@ class GapStep:
     education: EducationCheck | None = None
     resources: list = field(default_factory=list)
     postings_met: int | None = None  # set by skill_gap (not by skill_gaps)
+    openings: Openings | None = None  # the same count with its gates and link; set by skill_gap
 
     @property
     def slug(self):
@@ -149,6 +226,8 @@ class Gap:
     learn_next: LearnNext | None = None
     ranked: list[LearnNext] = field(default_factory=list)  # every missing technical skill, best first
     postings_now: int | None = None  # live postings for the target role met today (skill_gap only)
+    ranked_by_postings: bool = False  # `ranked` ordered by the postings each skill opens (rank_missing)
+    openings_now: Openings | None = None  # the same with its gates and link (skill_gap only)
     counted: bool = False
 
     @property
@@ -212,17 +291,9 @@ class Gap:
         return display_count(self.postings_now or 0)
 
 
-def degree_gate(degree):
-    """
-    The postings whose degree requirement someone with `degree` (a Degree, or None: not given) meets. A
-    posting that asks for no degree (NONE) is met by anyone; one that states a degree is met by a degree
-    at least as high or, when it accepts it, equivalent experience, but never by an unknown degree. A
-    posting that does not say (NULL: not stated) is met by no one: unknown is not "no degree needed", and
-    the count must not promise postings the person may not qualify for (SQL's NULL <= x is not true).
-    """
-    if degree is None:
-        return Q(min_degree=Degree.NONE)
-    return meets_degree(degree)  # NONE (0) is at or below every degree
+def _counted(counts):
+    """Uncorrelated counts (annotations) read in one statement, on any one row."""
+    return Role.objects.order_by().annotate(**counts).values(*counts)[:1].get()
 
 
 def _pk(value):
@@ -254,9 +325,12 @@ def transition_gaps(moves, *, known_skills=(), degree=None, progress=None, links
     return _Builder(known_skills, degree, progress, links).gaps(moves, paths)
 
 
-def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None):
-    """The gap into `target_role` (a Role), with learn next and each step's postings met counted."""
-    builder = _Builder(known_skills, degree, progress)
+def skill_gap(target_role, *, current_role=None, known_skills=(), degree=None, progress=None, years=None):
+    """
+    The gap into `target_role` (a Role), with learn next and each step's postings met counted; `years`
+    (of experience, or None: not given) gates the counts too when given.
+    """
+    builder = _Builder(known_skills, degree, progress, years=years)
     gap = builder.gaps([(current_role, target_role)])[0]
     builder.count(gap)
     return gap
@@ -271,6 +345,15 @@ def count_postings(gap, *, known_skills=(), progress=None, links=None):
     return gap
 
 
+def rank_missing(gaps, *, known_skills=(), degree=None, progress=None, links=None):
+    """
+    Orders the missing skills (`ranked`, `learn_next`) of each gap of `gaps` (from `skill_gaps`, made for
+    the same person) by the live postings of its role each opens, as the plan does: two queries in all.
+    """
+    _Builder(known_skills, degree, progress, links).rank(gaps)
+    return gaps
+
+
 @dataclass
 class _Known:
     """What one person knows, starting from one current role."""
@@ -283,14 +366,18 @@ class _Known:
 class _Builder:
     """What every gap of one person shares: what they know, read once."""
 
-    def __init__(self, known_skills, degree, progress, links=None):
+    def __init__(self, known_skills, degree, progress, links=None, years=None):
         self.degree = degree
+        self.years = years
         self.progress = {slug: state for slug, state in (progress or {}).items() if state in Progress.STATES}
         self.links = hierarchy.published_links() if links is None else links
         done_slugs = [slug for slug, state in self.progress.items() if state == Progress.DONE]
-        done_ids = set(Skill.objects.published().filter(slug__in=done_slugs).values_list("pk", flat=True))
-        self.yours = {_pk(skill) for skill in known_skills} | done_ids
+        done = dict(Skill.objects.published().filter(slug__in=done_slugs).values_list("pk", "slug"))
+        self.yours = {_pk(skill) for skill in known_skills} | set(done)
+        # Slugs of the skills known, for the postings list's address (its `have` filter).
+        self.slugs = done | {skill.pk: skill.slug for skill in known_skills if isinstance(skill, Skill)}
         self._known = {}
+        self._drafts = None
 
     def known(self, current_role):
         """What the person knows coming from `current_role` (prefetched with `with_skills()`), once per role."""
@@ -298,6 +385,7 @@ class _Builder:
         if key not in self._known:
             links = current_role.role_skills.all() if current_role is not None else []
             current_ids = {link.skill_id for link in links if link.importance == Importance.ESSENTIAL}
+            self.slugs |= {link.skill_id: link.skill.slug for link in links if link.skill_id in current_ids}
             self._known[key] = _Known(
                 yours=self.yours,
                 from_role=hierarchy.meets(current_ids, self.links),
@@ -373,51 +461,175 @@ class _Builder:
 
     def count(self, gap):
         """
-        Posting counts for `gap`, in two queries: today, after each step and how many postings ask for each
-        candidate skill; then, for the LEARN_NEXT_WEIGHED candidates most asked for, the postings met once
-        each is learned too (each such count is a search of the role's postings: a few, not one per skill).
+        Posting counts for `gap`, in two queries: today and after each step (each with its gates: see
+        `Openings`) and how many postings ask for each candidate skill; then, for the LEARN_NEXT_WEIGHED
+        candidates most asked for, the postings met once each is learned too (each such count is a search
+        of the role's postings: a few, not one per skill).
         """
         gap.counted = True
         if gap.already_there:
             return
-        live = JobPosting.objects.live().filter(role=gap.target_role)
-        drafts = list(Skill.objects.exclude(status=PUBLISHED).values_list("pk", flat=True))
 
-        def met(known, degree):
-            known = hierarchy.meets(known, self.links)
-            return CappedCount(live.met_by(known, draft_skill_ids=drafts).filter(degree_gate(degree)), cap=COUNT_CAP)
+        def lowest(postings, column):
+            return Subquery(postings.order_by(column).values(column)[:1])
 
-        def counted(counts):
-            return Role.objects.filter(pk=gap.target_role.pk).annotate(**counts).values(*counts).get()
+        soft = self.soft
 
-        known = self.known(gap.current_role).all
-        counts = {"now": met(known, self.degree)}
-        cumulative, degree_after = set(known), self.degree
+        def missing_soft(known):
+            """Postings asking for a skill outside `known`: among those met but for soft skills, a soft one."""
+            not_missing = [*hierarchy.meets(known, self.links), *self.drafts]
+            missing = PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk"))
+            return self._skills_met(gap.target_role, known | {pk for pk, _ in soft}).filter(Exists(missing))
+
+        def gated(name, known, degree):
+            """The counts behind one `Openings`, each a capped count or a one-row subquery of the role's postings."""
+            postings = self._skills_met(gap.target_role, known)
+            degree_met = postings.filter(degree_gate(degree))
+            passed = degree_met.filter(years_gate(self.years))
+            short = postings.filter(min_degree__isnull=False).exclude(degree_gate(degree))
+            asking_years = passed.filter(min_years_experience__gt=0)
+            counts = {
+                f"{name}_soft": CappedCount(missing_soft(known), cap=COUNT_CAP),
+                f"{name}_met": CappedCount(passed, cap=COUNT_CAP),
+                f"{name}_short": CappedCount(short, cap=COUNT_CAP),
+                f"{name}_lowest": lowest(short, "min_degree"),
+                f"{name}_unstated": CappedCount(postings.filter(min_degree__isnull=True), cap=COUNT_CAP),
+                f"{name}_years": CappedCount(asking_years, cap=COUNT_CAP),
+                f"{name}_fewest": lowest(asking_years, "min_years_experience"),
+            }
+            if self.years is not None:
+                years_short = degree_met.filter(min_years_experience__gt=self.years)
+                counts[f"{name}_years_short"] = CappedCount(years_short, cap=COUNT_CAP)
+                counts[f"{name}_fewest_short"] = lowest(years_short, "min_years_experience")
+            return counts
+
+        def openings(row, name, known, degree):
+            return Openings(
+                met=row[f"{name}_met"],
+                link=self.postings_link(gap.target_role, known, degree),
+                degree=degree,
+                soft_short=row[f"{name}_soft"],
+                degree_short=row[f"{name}_short"],
+                lowest_degree_short=row[f"{name}_lowest"],
+                degree_not_stated=row[f"{name}_unstated"],
+                asking_years=row[f"{name}_years"],
+                fewest_years=row[f"{name}_fewest"],
+                years=self.years,
+                years_short=row.get(f"{name}_years_short", 0),
+                fewest_years_short=row.get(f"{name}_fewest_short"),
+            )
+
+        base = self.yours | self.known(gap.current_role).from_role
+        points = [("now", base, self.degree)]
+        cumulative, degree_after = set(base), self.degree
         for step in gap.steps:
             cumulative |= {item.skill.pk for item in step.skills}
+            self.slugs |= {item.skill.pk: item.skill.slug for item in step.skills if item.skill.status == PUBLISHED}
             if step.education is not None:
                 # Doing an education step means holding its degree from then on.
                 degree_after = max(degree_after or Degree.NONE, step.education.min_degree)
-            counts[f"step_{step.number}"] = met(cumulative, degree_after)
-        asking = PostingSkill.objects.essential().filter(posting__in=live)
-        for index, candidate in enumerate(gap.ranked):
-            counts[f"asked_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
-        row = counted(counts)
-        gap.postings_now = row["now"]
-        for step in gap.steps:
-            step.postings_met = row[f"step_{step.number}"]
-        for index, candidate in enumerate(gap.ranked):
-            candidate.asked_by = row[f"asked_{index}"]
-        # Essential before optional (learning C++ before Python because "C" sorts first would be no
-        # advice), then the path's order: the sorts are stable.
-        gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
-        weighed = gap.ranked[:LEARN_NEXT_WEIGHED]
-        if weighed:
-            row = counted({f"opens_{i}": met(known | {c.skill.pk}, self.degree) for i, c in enumerate(weighed)})
-            for index, candidate in enumerate(weighed):
-                candidate.opens = row[f"opens_{index}"]
-        gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
-        gap.learn_next = gap.ranked[0] if gap.ranked else None
+            points.append((f"step_{step.number}", set(cumulative), degree_after))
+        counts = {}
+        for name, point_known, degree in points:
+            counts |= gated(name, point_known, degree)
+        # The soft skills still asked for once the whole plan is done, named: one index probe each.
+        last = points[-1][1]
+        asked = PostingSkill.objects.essential().filter(posting__in=missing_soft(last).values("pk"))
+        for pk, _ in soft:
+            if pk not in last:
+                counts[f"soft_asked_{pk}"] = Exists(asked.filter(skill=pk))
+        row = self.rank([gap], counts)
+        gap.openings_now = openings(row, *points[0])
+        gap.postings_now = gap.openings_now.met
+        for step, point in zip(gap.steps, points[1:], strict=True):
+            step.openings = openings(row, *point)
+            step.postings_met = step.openings.met
+        names = [name for pk, name in sorted(soft, key=lambda pair: pair[1]) if row.get(f"soft_asked_{pk}")]
+        (gap.steps[-1].openings if gap.steps else gap.openings_now).soft_skills_asked = names
+
+    def _load_skills(self):
+        """The draft skills (never block) and the published soft skills (named apart), in one query."""
+        if self._drafts is None:
+            rows = Skill.objects.filter(~Q(status=PUBLISHED) | Q(kind=SkillKind.SOFT)).values_list(
+                "pk", "status", "kind", "name"
+            )
+            self._drafts, self._soft = [], []
+            for pk, status, kind, name in rows:
+                if status != PUBLISHED:
+                    self._drafts.append(pk)
+                elif kind == SkillKind.SOFT:
+                    self._soft.append((pk, name))
+
+    @property
+    def drafts(self):
+        self._load_skills()
+        return self._drafts
+
+    @property
+    def soft(self):
+        self._load_skills()
+        return self._soft
+
+    def _skills_met(self, role, known):
+        """The role's live postings whose every essential skill is among `known` (read through the hierarchy)."""
+        live = JobPosting.objects.live().filter(role=role)
+        return live.met_by(hierarchy.meets(known, self.links), draft_skill_ids=self.drafts)
+
+    def rank(self, gaps, extra=None):
+        """
+        Orders each gap's `ranked` (its missing technical skills) as learn next reads them, in two
+        queries whatever the number of `gaps`: first how many of the role's live postings ask for each
+        (with the annotations `extra` alongside, whose values are returned); then, for each gap's
+        LEARN_NEXT_WEIGHED candidates most asked for, the postings met once each is learned too. The plan
+        ranks its one gap so, and the match each role it shows: both lead with the same skill.
+        """
+        gaps = [gap for gap in gaps if not gap.already_there]
+        counts = dict(extra or {})
+        for g, gap in enumerate(gaps):
+            live = JobPosting.objects.live().filter(role=gap.target_role)
+            asking = PostingSkill.objects.essential().filter(posting__in=live)
+            for index, candidate in enumerate(gap.ranked):
+                counts[f"asked_{g}_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
+        if not counts:
+            return {}
+        row = _counted(counts)
+        for g, gap in enumerate(gaps):
+            for index, candidate in enumerate(gap.ranked):
+                candidate.asked_by = row[f"asked_{g}_{index}"]
+            # Essential before optional (learning C++ before Python because "C" sorts first would be no
+            # advice), then the path's order: the sorts are stable.
+            gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
+        opens = {}
+        for g, gap in enumerate(gaps):
+            known = self.known(gap.current_role).all
+            for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
+                met = self._skills_met(gap.target_role, known | {candidate.skill.pk})
+                met = met.filter(degree_gate(self.degree)).filter(years_gate(self.years))
+                opens[f"opens_{g}_{index}"] = CappedCount(met, cap=COUNT_CAP)
+        weighed = _counted(opens) if opens else {}
+        for g, gap in enumerate(gaps):
+            for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
+                candidate.opens = weighed[f"opens_{g}_{index}"]
+            gap.ranked.sort(key=lambda c: (c.opens is None, -(c.opens or 0), -c.asked_by, not c.essential))
+            gap.learn_next = gap.ranked[0] if gap.ranked else None
+            gap.ranked_by_postings = True
+        return row
+
+    def postings_link(self, role, known, degree):
+        """
+        The postings list showing the postings counted as met with `known` (skill ids) and `degree`: its
+        `have` filter reads them through the same hierarchy and degree gate (None: the parameter left out).
+        None when no skill is known.
+        """
+        have = sorted(self.slugs[pk] for pk in known if pk in self.slugs)
+        if not have:
+            return None  # the list cannot say "knowing nothing" (no `have`: no filter); the count stands alone
+        params = [("role", role.slug)] + [("have", slug) for slug in have]
+        if degree is not None:
+            params.append(("degree", Degree(degree).name.lower()))
+        if self.years is not None:
+            params.append(("max_years", str(self.years)))
+        return f"{reverse('postings:list')}?{urlencode(params)}"
 
 
 __all__ = [
@@ -427,10 +639,11 @@ __all__ = [
     "GapSkill",
     "GapStep",
     "LearnNext",
+    "Openings",
     "Progress",
     "count_postings",
+    "rank_missing",
     "ROLE_STEP_NAME",
-    "degree_gate",
     "education_check",
     "skill_gap",
     "skill_gaps",

@@ -16,6 +16,7 @@ from postings.models import DEGREE_BY_NAME, HELD_DEGREE_LABELS, Degree
 from roles.models import Role
 from skills.models import Skill
 
+MAX_YEARS = 100  # years of experience, as the postings list's "most years of experience" bounds them
 MAX_HAVE = 100  # skills in one plan: more than the catalogue's, fewer than an abusive address
 NAME_OF_DEGREE = {degree: name for name, degree in DEGREE_BY_NAME.items()}
 PROGRESS_PARAMETERS = Progress.STATES  # done, learning, skipped: each a repeated parameter of skill slugs
@@ -41,6 +42,7 @@ class Plan:
     degree: Degree | None
     progress: dict[str, str]  # skill slug → done, learning or skipped
     gap: Gap | None = None
+    years: int | None = None  # years of experience given; None: not given (then not checked, only stated)
     ignored: dict[str, list[str]] = field(default_factory=dict)  # parameters left out: they name nothing
 
     @property
@@ -94,6 +96,8 @@ class Plan:
         params += [("have", skill.slug) for skill in sorted(self.skills, key=lambda s: s.slug)]
         if self.degree is not None:
             params.append(("degree", NAME_OF_DEGREE[self.degree]))
+        if self.years is not None:
+            params.append(("years", str(self.years)))
         for state in PROGRESS_PARAMETERS:
             params += [(state, slug) for slug, value in sorted(progress.items()) if value == state]
         return params
@@ -109,6 +113,7 @@ def plan_arguments(query):
         "to_role": query.get("to"),
         "have": query.getlist("have"),
         "degree": query.get("degree"),
+        "years": query.get("years"),
         **{state: query.getlist(state) for state in PROGRESS_PARAMETERS},
     }
 
@@ -117,11 +122,14 @@ def _clean_slugs(values):
     return list(dict.fromkeys(value.strip() for value in values if value and value.strip()))
 
 
-def plan_move(*, from_role=None, to_role=None, have=(), degree=None, done=(), learning=(), skipped=(), strict=False):
+def plan_move(
+    *, from_role=None, to_role=None, have=(), degree=None, years=None, done=(), learning=(), skipped=(), strict=False
+):
     """
     The plan for moving from `from_role` (a role slug, optional) into `to_role` (a role slug; default:
     the first published path's role) with the skills `have` (slugs), the degree `degree` ("none",
-    "bachelor", "master", "phd" or None) and progress per skill (`done`, `learning`, `skipped`: slugs).
+    "bachelor", "master", "phd" or None), the years of experience `years` (0 to MAX_YEARS, or None) and
+    progress per skill (`done`, `learning`, `skipped`: slugs).
     A role slug that names nothing raises UnknownRole. Other values that name nothing raise PlanError
     with strict=True (the API), else are left out and listed in `ignored`.
     """
@@ -162,13 +170,22 @@ def plan_move(*, from_role=None, to_role=None, have=(), degree=None, done=(), le
         held = DEGREE_BY_NAME.get(str(degree).strip().lower())
         if held is None:
             errors["degree"] = [f"Unknown degree: {degree}. One of: {', '.join(DEGREE_BY_NAME)}."]
+    experience = None
+    if years not in (None, ""):
+        raw = str(years).strip()
+        if raw.isascii() and raw.isdigit() and int(raw) <= MAX_YEARS:
+            experience = int(raw)
+        else:
+            errors["years"] = [f"Years of experience: a whole number from 0 to {MAX_YEARS}, not {years}."]
     if strict and errors:
         raise PlanError(errors)
 
-    plan = Plan(origin, target, skills, held, progress, ignored=errors)
+    plan = Plan(origin, target, skills, held, progress, ignored=errors, years=experience)
     if target is not None:
-        plan.gap = skill_gap(target, current_role=origin, known_skills=skills, degree=held, progress=progress)
+        plan.gap = skill_gap(
+            target, current_role=origin, known_skills=skills, degree=held, progress=progress, years=experience
+        )
     return plan
 
 
-__all__ = ["EducationCheck", "EducationStatus", "Plan", "PlanError", "UnknownRole", "plan_move"]
+__all__ = ["MAX_YEARS", "EducationCheck", "EducationStatus", "Plan", "PlanError", "UnknownRole", "plan_move"]

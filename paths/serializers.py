@@ -137,6 +137,44 @@ class LearnNextSerializer(serializers.Serializer):
     resources = ResourceSerializer(many=True)
 
 
+class OpeningsSerializer(serializers.Serializer):
+    met = serializers.IntegerField(help_text="Live postings for the target role met: skills and degree (capped).")
+    postings_url = serializers.SerializerMethodField(
+        help_text="The postings list showing exactly those postings; null when no skill is known yet."
+    )
+    soft_short = serializers.IntegerField(
+        help_text="Postings whose technical skills would be met but that also ask for soft skills not given."
+    )
+    soft_skills_asked = serializers.ListField(
+        child=serializers.CharField(), help_text="Those soft skills, named where the plan ends (its last step)."
+    )
+    degree_short = serializers.IntegerField(
+        help_text="Postings whose skills would be met but that ask for a higher degree (any, with none given)."
+    )
+    lowest_degree_short = serializers.SerializerMethodField(
+        help_text="The lowest degree those ask for: none, bachelor, master or phd; null if none is short."
+    )
+    degree_not_stated = serializers.IntegerField(
+        help_text="Postings whose skills would be met that state no degree: neither counted as met nor ruled out."
+    )
+    asking_years = serializers.IntegerField(help_text="Of the postings met, those asking for years of experience.")
+    fewest_years = serializers.IntegerField(allow_null=True, help_text="The fewest years those ask for.")
+    years_short = serializers.IntegerField(
+        help_text="Postings whose skills and degree would be met but that ask for more years than given "
+        "(0 when no years are given)."
+    )
+    fewest_years_short = serializers.IntegerField(allow_null=True, help_text="The fewest years those ask for.")
+    gates = serializers.ListField(child=serializers.CharField(), help_text="The hard gates, said plainly.")
+
+    def get_postings_url(self, openings) -> str | None:
+        request = self.context.get("request")
+        return request.build_absolute_uri(openings.link) if request and openings.link else openings.link
+
+    def get_lowest_degree_short(self, openings) -> str | None:
+        lowest = openings.lowest_degree_short
+        return None if lowest is None else NAME_OF_DEGREE[lowest]
+
+
 class GapStepSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     order = serializers.IntegerField(allow_null=True, help_text="The path step's order; null: the role's own skills.")
@@ -150,6 +188,9 @@ class GapStepSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Live postings for the target role you would meet once this step and those before it are done "
         "(degree gate included), counted up to 10,000 (10,001 means more); null where not counted.",
+    )
+    openings = OpeningsSerializer(
+        allow_null=True, help_text="postings_met with its gates and the postings list showing them."
     )
     resources = ResourceSerializer(many=True)
 
@@ -171,6 +212,7 @@ class GapSerializer(serializers.Serializer):
     postings_now = serializers.IntegerField(
         allow_null=True, help_text="Live postings for the target role you meet today (capped); null where not counted."
     )
+    openings_now = OpeningsSerializer(allow_null=True, help_text="postings_now with its gates and postings list.")
 
     def get_path(self, gap) -> PlanPathSerializer(allow_null=True):
         return {"slug": gap.path.slug, "name": gap.path.name} if gap.path else None
@@ -187,6 +229,7 @@ class PlanSerializer(serializers.Serializer):
     to_role = PlanRoleSerializer(allow_null=True)
     have = PlanSkillSerializer(source="skills", many=True)
     degree = serializers.SerializerMethodField()
+    years = serializers.IntegerField(allow_null=True, help_text="The years of experience given, or null.")
     progress = serializers.SerializerMethodField()
     gap = GapSerializer(allow_null=True, help_text="The gap into to_role; null when no role is published.")
     share_url = serializers.SerializerMethodField(help_text="The plan's page, with these parameters.")

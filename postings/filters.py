@@ -6,7 +6,7 @@ declared on JobPosting or PostingLocation; every number has bounds the API schem
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import extend_schema_field
 
 from core.filtering import ConstantChoiceFilter, LightFilterSet
@@ -20,11 +20,13 @@ from postings.models import (
     JobPosting,
     Seniority,
     Workplace,
+    degree_gate,
+    years_gate,
 )
 from postings.widgets import QuickCheckboxSelectMultiple
 from roles.currencies import CURRENCY_CHOICES
 from roles.models import PayPeriod, Role
-from skills.hierarchy import with_narrower_each
+from skills.hierarchy import meets, published_links, with_narrower_each
 from skills.models import Skill
 
 DEGREE_CHOICES = [(name, degree.label) for name, degree in DEGREE_BY_NAME.items()]
@@ -99,6 +101,27 @@ class JobPostingFilter(LightFilterSet):
             help_text="Tick as many as you like: each posting shown asks for all of them, or for a kind of each "
             "(machine-learning frameworks finds postings asking for PyTorch too).",
             widget=QuickCheckboxSelectMultiple,
+        )
+    )
+    # The plan's "postings you would meet" links here: the postings whose every essential skill is among
+    # these (or met through a narrower one), with the degree gate the plan counts with (`degree_gate`),
+    # so the list shows exactly the postings the plan counted. Not on the form: the plan fills it in.
+    have = extend_schema_field(
+        {
+            "type": "string",
+            "description": "Postings you meet with these skills: each asks for no essential skill outside them "
+            "(a narrower skill meets its broader one). With it, `degree` is the degree you hold: postings "
+            "asking for a higher one (unless they accept equivalent experience) or not stating one are left "
+            "out; without `degree`, only postings that ask for no degree are shown.",
+        }
+    )(
+        django_filters.ModelMultipleChoiceFilter(
+            field_name="skills__slug",
+            queryset=Skill.objects.published(),
+            to_field_name="slug",
+            method="filter_have",
+            label="Postings you meet with these skills",
+            widget=forms.MultipleHiddenInput,
         )
     )
     field_of_study = django_filters.ModelChoiceFilter(
@@ -210,6 +233,7 @@ class JobPostingFilter(LightFilterSet):
             "company",
             "role",
             "skill",
+            "have",
             "field_of_study",
             "degree",
             "max_years",
@@ -247,12 +271,21 @@ class JobPostingFilter(LightFilterSet):
             queryset = queryset.filter(Exists(asking.filter(posting=OuterRef("pk"), skill__in=skill_ids)))
         return queryset
 
+    def filter_have(self, queryset, name, value):
+        if not value:
+            return queryset
+        held = self.form.cleaned_data.get("degree")
+        known = meets({skill.pk for skill in value}, published_links())
+        return queryset.met_by(known).filter(degree_gate(DEGREE_BY_NAME[held] if held else None))
+
     def filter_degree(self, queryset, name, value):
+        if self.form.cleaned_data.get("have"):
+            return queryset  # Read with the skills, as the plan counts them (filter_have).
         # A posting that states no degree (NULL) is left out: SQL's NULL <= x is not true.
         return queryset.filter(min_degree__lte=DEGREE_BY_NAME[value])
 
     def filter_max_years(self, queryset, name, value):
-        return queryset.filter(Q(min_years_experience__lte=value) | Q(min_years_experience__isnull=True))
+        return queryset.filter(years_gate(value))
 
     def filter_country(self, queryset, name, value):
         return queryset.located_in(country=value, city=self.form.cleaned_data.get("city"))

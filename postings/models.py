@@ -47,6 +47,31 @@ def meets_degree(degree):
     return models.Q(min_degree__lte=degree) | models.Q(accepts_equivalent_experience=True)
 
 
+def degree_gate(degree):
+    """
+    The postings whose degree requirement someone with `degree` (a Degree, or None: not given) meets. A
+    posting that asks for no degree (NONE) is met by anyone; one that states a degree is met by a degree
+    at least as high or, when it accepts it, equivalent experience, but never by an unknown degree. A
+    posting that does not say (NULL: not stated) is met by no one: unknown is not "no degree needed", and
+    a count must not promise postings the person may not qualify for (SQL's NULL <= x is not true). The
+    plan's counts and the postings list's "skills you have" filter both read it, so they agree.
+    """
+    if degree is None:
+        return models.Q(min_degree=Degree.NONE)
+    return meets_degree(degree)  # NONE (0) is at or below every degree
+
+
+def years_gate(years):
+    """
+    The postings whose experience requirement someone with `years` of experience meets: at most that
+    many years asked, or none stated (a posting that does not ask for years asks for none, as the
+    postings list's "most years of experience" reads it). None (not given): every posting.
+    """
+    if years is None:
+        return models.Q()
+    return models.Q(min_years_experience__lte=years) | models.Q(min_years_experience__isnull=True)
+
+
 # URL- and JSON-friendly names for the ordered Degree enum: ?degree=master rather than ?degree=2.
 DEGREE_BY_NAME = {degree.name.lower(): degree for degree in Degree}
 # The degree someone holds, as they would say it (the labels above speak of what a posting requires).

@@ -32,6 +32,13 @@ def active_filters(filterset, query):
         if name not in form.fields:
             continue
         field = form.fields[name]
+        if name == "have":
+            # The plan's skills, often twenty or more: one chip for all of them, not one each.
+            rest = query.copy()
+            del rest[name]
+            label = f"You meet them with {len(values)} skill{'s' if len(values) != 1 else ''}"
+            chips.append({"label": label, "url": reverse("postings:list") + (f"?{rest.urlencode()}" if rest else "")})
+            continue
         names = {obj.slug: str(obj) for obj in _as_list(cleaned.get(name)) if hasattr(obj, "slug")}
         choices = {str(value): str(label) for value, label in getattr(field, "choices", [])}
         for value in values:

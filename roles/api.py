@@ -2,6 +2,7 @@ from core.api.viewsets import PublishableViewSet
 from roles.filters import RoleFilter, SalaryFigureFilter
 from roles.models import Role, SalaryFigure
 from roles.serializers import RoleSerializer, SalaryFigureSerializer
+from roles.transitions import gaps_by_move
 
 
 class RoleViewSet(PublishableViewSet):
@@ -15,6 +16,13 @@ class RoleViewSet(PublishableViewSet):
 
     def base_queryset(self):
         return Role.objects.with_everything().with_posting_count().select_related("source")
+
+    def get_serializer(self, *args, **kwargs):
+        # Every transition's gap on the page (or of the one role) in one engine call, not one per role.
+        if args and self.action in ("list", "retrieve"):
+            roles = list(args[0]) if kwargs.get("many") else [args[0]]
+            kwargs["context"] = {**self.get_serializer_context(), "transition_gaps": gaps_by_move(roles)}
+        return super().get_serializer(*args, **kwargs)
 
 
 class SalaryFigureViewSet(PublishableViewSet):

@@ -4,7 +4,8 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from core.api.serializers import ModelValidationMixin
-from roles.models import Role, SalaryFigure
+from roles.models import RelationKind, Role, SalaryFigure
+from roles.transitions import gaps_by_move
 from skills.serializers import SkillLinkSerializer, WritesSkillLinksMixin
 from sources.serializers import PUBLISHABLE_SOURCED_FIELDS, SourcedSerializer
 
@@ -63,6 +64,12 @@ class RelatedRoleSerializer(serializers.Serializer):
         choices=["to", "from"], help_text="'to': this role leads to / works with the other; 'from': the reverse."
     )
     description = serializers.CharField()
+    to_learn = serializers.ListField(
+        child=serializers.CharField(),
+        allow_null=True,
+        help_text="For a transition: slugs of the destination's essential technical skills the origin's do not "
+        "cover, the plan's gap (paths.gap), as the role page lists them; null for a collaboration.",
+    )
 
 
 class PostingLinkSerializer(serializers.Serializer):
@@ -125,23 +132,26 @@ class RoleSerializer(PostingsLinkMixin, WritesSkillLinksMixin, ModelValidationMi
         read_only_fields = ["created_at", "updated_at"]
 
     def get_related_roles(self, role) -> RelatedRoleSerializer(many=True):
-        rows = [
-            {
-                "slug": r.to_role.slug,
-                "name": r.to_role.name,
-                "kind": r.kind,
-                "direction": "to",
-                "description": r.description,
-            }
-            for r in getattr(role, "public_relations_out", [])
-        ] + [
-            {
-                "slug": r.from_role.slug,
-                "name": r.from_role.name,
-                "kind": r.kind,
-                "direction": "from",
-                "description": r.description,
-            }
-            for r in getattr(role, "public_relations_in", [])
+        # The view reads every transition's gap of the page at once (RoleViewSet.get_serializer); a
+        # serializer used alone reads its role's.
+        gaps = self.context.get("transition_gaps")
+        if gaps is None:
+            gaps = gaps_by_move([role])
+        relations = [(r, r.to_role, "to", (role.pk, r.to_role.pk)) for r in getattr(role, "public_relations_out", [])]
+        relations += [
+            (r, r.from_role, "from", (r.from_role.pk, role.pk)) for r in getattr(role, "public_relations_in", [])
         ]
+        rows = []
+        for relation, other, direction, move in relations:
+            gap = gaps.get(move) if relation.kind == RelationKind.TRANSITION else None
+            rows.append(
+                {
+                    "slug": other.slug,
+                    "name": other.name,
+                    "kind": relation.kind,
+                    "direction": direction,
+                    "description": relation.description,
+                    "to_learn": [item.skill.slug for item in gap.missing_essential] if gap else None,
+                }
+            )
         return RelatedRoleSerializer(rows, many=True).data

@@ -53,3 +53,19 @@ def transitions_of(role):
     for gap, (_, transition) in zip(transition_gaps([move for move, _ in moves]), moves, strict=True):
         transition.gap = gap
     return transitions
+
+
+def gaps_by_move(roles):
+    """
+    {(origin pk, destination pk): gap} for every published transition into or out of `roles` (each from
+    `with_everything()`), in one engine call: the API's related roles, a page of roles at a time.
+    """
+    moves = {}
+    for role in roles:
+        for relation in role.public_relations_out:
+            if relation.kind == RelationKind.TRANSITION:
+                moves[(role.pk, relation.to_role.pk)] = (role, relation.to_role)
+        for relation in role.public_relations_in:
+            if relation.kind == RelationKind.TRANSITION:
+                moves[(relation.from_role.pk, role.pk)] = (relation.from_role, role)
+    return dict(zip(moves, transition_gaps(list(moves.values())), strict=True)) if moves else {}
