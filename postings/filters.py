@@ -21,7 +21,6 @@ from postings.models import (
     Seniority,
     Workplace,
 )
-from postings.widgets import QuickCheckboxSelectMultiple
 from roles.currencies import CURRENCY_CHOICES
 from roles.models import PayPeriod, Role
 from skills.hierarchy import with_narrower_each
@@ -96,9 +95,9 @@ class JobPostingFilter(LightFilterSet):
             to_field_name="slug",
             method="filter_skill",
             label="Asks for every one of these skills",
-            help_text="Tick as many as you like: each posting shown asks for all of them, or for a kind of each "
-            "(machine-learning frameworks finds postings asking for PyTorch too).",
-            widget=QuickCheckboxSelectMultiple,
+            # Hidden inputs for the chosen skills only: the page names skills in a text box (postings/forms.py)
+            # and never lists every skill, which at hundreds of skills was most of the page.
+            widget=forms.MultipleHiddenInput,
         )
     )
     field_of_study = django_filters.ModelChoiceFilter(
