@@ -50,6 +50,8 @@ def active_filters(filterset, query):
 def chosen_skills(filterset, query):
     """The skills in the address, by name, each with the address without it (the skill box's chips)."""
     skills = getattr(filterset.form, "cleaned_data", {}).get("skill") or []
+    order = query.getlist("skill")  # in the order they were chosen, not by name
+    skills = sorted(skills, key=lambda skill: order.index(skill.slug) if skill.slug in order else len(order))
     chips = []
     for skill in skills:
         rest = query.copy()

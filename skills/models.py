@@ -73,9 +73,9 @@ class SkillQuerySet(PublishableQuerySet):
 
     def by_names(self, texts):
         """
-        {text: skill} for each text that is a skill's name, slug or alias, in any case ("pytorch",
-        "sklearn"); texts that name no skill are absent. An alias marked case-sensitive ("R", "Go") matches
-        only as written. Two queries whatever the number of texts: a visitor types a handful.
+        {text: skill}, in the order of `texts`, for each text that is a skill's name, slug or alias, in any
+        case ("pytorch", "sklearn"); texts that name no skill are absent. An alias marked case-sensitive
+        ("R", "Go") matches only as written. Two queries whatever the number of texts: a visitor types a handful.
         """
         wanted = {" ".join(text.split()).lower(): text for text in texts if text.strip()}
         if not wanted:
@@ -97,7 +97,7 @@ class SkillQuerySet(PublishableQuerySet):
             text = wanted[alias.lower_text]
             if text not in found and (not alias.case_sensitive or " ".join(text.split()) == alias.text):
                 found[text] = alias.skill
-        return found
+        return {text: found[text] for text in wanted.values() if text in found}  # in the order typed
 
     def suggest(self, words, limit=8):
         """Skills whose name, or an alias, contains `words` (any case): names that start with them first."""

@@ -15,7 +15,7 @@
   if (box && list && chosen) {
     const status = document.createElement("p");
     status.className = "visually-hidden";
-    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite"); // not role=status: that is the page's count of results
     list.after(status);
     box.setAttribute("role", "combobox");
     box.setAttribute("aria-autocomplete", "list");

@@ -44,6 +44,13 @@ def test_names_and_aliases_in_any_case_become_skill_slugs_in_the_address(client,
     assert "Both skills posting" in html and "Python only posting" not in html
 
 
+def test_names_keep_the_order_typed(client, skills):
+    response = client.get(LIST, {"skill_names": "sklearn, Python"})
+    assert location_query(response) == [("skill", "scikit-learn"), ("skill", "python")]
+    html = client.get(response["Location"]).content.decode()
+    assert re.findall(r'data-slug="([^"]+)"', html) == ["scikit-learn", "python"]
+
+
 def test_names_add_to_the_skills_already_chosen_once_each(client, skills):
     response = client.get(LIST, {"skill": "python", "skill_names": "python, scikit-learn"})
     assert location_query(response) == [("skill", "python"), ("skill", "scikit-learn")]
