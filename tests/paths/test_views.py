@@ -187,3 +187,14 @@ def test_a_step_can_be_marked_done_in_one_link(client, path):
     assert '<a href="/plan/?to=mle&amp;done=python#plan">Mark this step done</a>' in page
     done = client.get("/plan/?to=mle&done=python").content.decode()
     assert "Mark this step done" not in done and '<span class="tag essential">Done</span>' in done
+
+
+def test_the_plan_form_is_a_panel_open_until_something_is_chosen(client, path):
+    html = client.get("/plan/?to=mle").content.decode()
+    assert '<details class="plan-form-panel no-print" id="plan-form" open>' in html
+    html = client.get("/plan/?to=mle&have=python").content.decode()
+    assert '<details class="plan-form-panel no-print" id="plan-form">' in html
+    assert "1 skill ticked" in html
+    # The form comes before the plan, and the steps are said once: no second list under the map.
+    assert html.index('id="plan-form"') < html.index('<ol class="plan-steps">') < html.index('id="plan-map"')
+    assert "plan-map-text" not in html and "The map as a list" not in html
