@@ -8,8 +8,8 @@ from core.pagination import CappedPaginator
 from core.views import VisibleToUserMixin
 from postings import structured_data
 from postings.filters import JobPostingFilter, shareable_query
-from postings.forms import SkillNamesForm
 from postings.models import Company, JobPosting
+from skills.forms import SkillNamesForm
 
 LATEST_POSTINGS = 10
 # A chip's label is short: the form's labels are written for the form.

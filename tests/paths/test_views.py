@@ -198,3 +198,26 @@ def test_the_plan_form_is_a_panel_open_until_something_is_chosen(client, path):
     # The form comes before the plan, and the steps are said once: no second list under the map.
     assert html.index('id="plan-form"') < html.index('<ol class="plan-steps">') < html.index('id="plan-map"')
     assert "plan-map-text" not in html and "The map as a list" not in html
+
+
+def test_the_plan_form_lists_the_moves_skills_not_every_skill(client, path):
+    for n in range(200):
+        SkillFactory(name=f"Unrelated skill {n}", slug=f"unrelated-{n}")
+    html = client.get("/plan/?to=mle").content.decode()
+    assert "Unrelated skill" not in html
+    assert re.search(r'<input type="checkbox" name="have" value="python"', html)  # the path's step skill
+    # A skill given but not of this move is still ticked, so the form sends it again.
+    html = client.get("/plan/?to=mle&have=unrelated-7").content.decode()
+    assert re.search(r'value="unrelated-7" checked> Unrelated skill 7<', html)
+    assert "Unrelated skill 8" not in html
+
+
+def test_other_skills_typed_by_name_join_the_plan(client, path):
+    SkillFactory(name="SQL", slug="sql")
+    response = client.get("/plan/", {"to": "mle", "have": "python", "skill_names": "sql, Klingon"})
+    assert response.status_code == 302
+    assert response["Location"] == "/plan/?to=mle&have=python&have=sql&skill_names=Klingon#plan"
+    html = client.get(response["Location"].split("#")[0]).content.decode()
+    assert "No skill is called “Klingon”" in html
+    assert '<details class="plan-form-panel no-print" id="plan-form" open>' in html  # the message is in view
+    assert re.search(r'value="sql" checked', html)

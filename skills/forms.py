@@ -1,6 +1,7 @@
 """
-The postings page's skill box: skill names typed as text, turned into the `skill=<slug>` parameters the
-filters (and the API, and every link) already understand. The page never lists every skill.
+A skill box: skill names typed as text, turned into the slug parameters a page (and the API, and every
+link) already understands: `skill=<slug>` on the postings page, `have=<slug>` on the plan. A page with
+one never has to list every skill.
 """
 
 from django import forms
@@ -17,6 +18,8 @@ def split_names(text):
 
 
 class SkillNamesForm(forms.Form):
+    """`param`: the query parameter the names become; `help_text`: what the box says on that page."""
+
     skill_names = forms.CharField(
         required=False,
         max_length=500,
@@ -25,6 +28,12 @@ class SkillNamesForm(forms.Form):
         "of them, or for a kind of each (machine-learning frameworks finds postings asking for PyTorch too).",
         widget=forms.TextInput(attrs={"placeholder": "e.g. Python, SQL", "autocomplete": "off"}),
     )
+
+    def __init__(self, data, *, param="skill", help_text=None):
+        super().__init__(data)
+        self.param = param
+        if help_text:
+            self.fields["skill_names"].help_text = help_text
 
     def clean_skill_names(self):
         names = split_names(self.cleaned_data["skill_names"])
@@ -36,18 +45,18 @@ class SkillNamesForm(forms.Form):
 
     def resolved_query(self, query):
         """
-        `query` (a QueryDict) with each skill named in the box added as `skill=<slug>` and only the names
+        `query` (a QueryDict) with each skill named in the box added as `<param>=<slug>` and only the names
         that matched nothing left in the box, so the address is the one a link would carry. Applying it
         twice changes nothing (the page redirects to it once).
         """
         if not self.is_valid() or "skill_names" not in query:
             return query
         query = query.copy()
-        chosen = query.getlist("skill")
+        chosen = query.getlist(self.param)
         for skill in self.found.values():
             if skill.slug not in chosen:
                 chosen.append(skill.slug)
-        query.setlist("skill", chosen)
+        query.setlist(self.param, chosen)
         if self.unknown:
             query["skill_names"] = ", ".join(self.unknown)
         else:
