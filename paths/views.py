@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
@@ -64,7 +65,9 @@ def skills_to_tick(plan):
 def plan(request):
     """The personal plan: public data only, as the skill match (what the public will see)."""
     # Skills typed by name become have=<slug>, the parameter the plan, its API and its links read.
-    skill_names = SkillNamesForm(request.GET, param="have", help_text=OTHER_SKILLS_HELP)
+    skill_names = SkillNamesForm(
+        request.GET, param="have", help_text=OTHER_SKILLS_HELP, suggest_url=reverse("skills:suggest")
+    )
     query = skill_names.resolved_query(request.GET)
     if query != request.GET:
         return redirect(f"{request.path}?{query.urlencode()}#plan")

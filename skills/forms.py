@@ -18,7 +18,11 @@ def split_names(text):
 
 
 class SkillNamesForm(forms.Form):
-    """`param`: the query parameter the names become; `help_text`: what the box says on that page."""
+    """
+    `param`: the query parameter the names become; `help_text`: what the box says on that page;
+    `suggest_url`: where static/js/skill-suggest.js asks for suggestions (a page whose own script offers
+    them, as the postings page's, leaves it out).
+    """
 
     skill_names = forms.CharField(
         required=False,
@@ -29,11 +33,13 @@ class SkillNamesForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "e.g. Python, SQL", "autocomplete": "off"}),
     )
 
-    def __init__(self, data, *, param="skill", help_text=None):
+    def __init__(self, data, *, param="skill", help_text=None, suggest_url=None):
         super().__init__(data)
         self.param = param
         if help_text:
             self.fields["skill_names"].help_text = help_text
+        if suggest_url:
+            self.fields["skill_names"].widget.attrs["data-suggest-url"] = suggest_url
 
     def clean_skill_names(self):
         names = split_names(self.cleaned_data["skill_names"])

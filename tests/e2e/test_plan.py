@@ -316,3 +316,20 @@ def test_on_a_phone_the_plan_leads_with_its_steps_not_the_form_or_the_map(page, 
     assert scroll_width(page) <= PHONE["width"]
     where_you_stand(page)
     assert scroll_width(page) <= PHONE["width"]
+
+
+def test_other_skills_are_suggested_as_you_type(page, site):
+    page.goto(site + "/plan/?to=machine-learning-engineer")
+    box = page.get_by_label("Other skills you have")
+    expect(box).to_have_attribute("role", "combobox")
+    box.fill("sq")
+    suggestions = page.get_by_role("listbox", name="Suggested skills").get_by_role("option")
+    expect(suggestions.filter(has_text="SQL")).to_have_count(1)
+    box.press("ArrowDown")
+    box.press("Enter")  # completes the word; does not send the form
+    expect(box).to_have_value(re.compile(r"^SQL, $"))
+    assert "have=" not in page.url
+    page.get_by_role("button", name="Update my plan").click()
+    expect(page).to_have_url(re.compile(r"[?&]have=sql(&|#|$)"))
+    assert "skill_names" not in page.url
+    assert ("Your skills", "SQL") in plan_facts(page)

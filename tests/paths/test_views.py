@@ -60,7 +60,8 @@ def test_the_detail_shows_the_map_steps_and_resources(client, path):
 def test_pages_carry_no_inline_style_or_script(client, path):
     for url in ("/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python"):
         page = client.get(url).content.decode()
-        assert " style=" not in page and "<script" not in page, url
+        # No inline script: a script, if any, is a static file (the plan's optional suggestions).
+        assert " style=" not in page and not re.search(r'<script(?! src="/static/js/[\w-]+\.js" defer>)', page), url
 
 
 def test_a_draft_path_is_hidden_from_the_public_and_shown_to_curators(client, curator):
@@ -221,3 +222,9 @@ def test_other_skills_typed_by_name_join_the_plan(client, path):
     assert "No skill is called “Klingon”" in html
     assert '<details class="plan-form-panel no-print" id="plan-form" open>' in html  # the message is in view
     assert re.search(r'value="sql" checked', html)
+
+
+def test_the_plans_skill_box_asks_its_static_script_for_suggestions(client, path):
+    html = client.get("/plan/?to=mle").content.decode()
+    assert re.search(r'<input type="text" name="skill_names"[^>]*data-suggest-url="/skills/suggest/"', html)
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/skill-suggest.js" defer>']
