@@ -35,6 +35,19 @@ class RoleComparison:
         return [row.skill for row in self.skill_rows if row.listed_by == len(self.roles)]
 
     @property
+    def only_in(self):
+        """(role, the skills no other compared role lists), for each role in order: where they differ."""
+        return [
+            (role, [row.skill for row in self.skill_rows if row.importances[index] and row.listed_by == 1])
+            for index, role in enumerate(self.roles)
+        ]
+
+    @property
+    def partly_shared_skills(self):
+        """With three roles or more: the skills more than one, but not every, role lists."""
+        return [row.skill for row in self.skill_rows if 1 < row.listed_by < len(self.roles)]
+
+    @property
     def is_complete(self):
         """Enough known roles to compare."""
         return len(self.roles) >= MIN_ROLES

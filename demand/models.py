@@ -18,6 +18,9 @@ from skills.models import Skill
 # postings cannot make a flag. Changing either takes effect at the next `refresh_skill_demand`.
 IN_DEMAND_PERCENT = 25
 IN_DEMAND_MIN_POSTINGS = 3
+# Below this many postings a role's skills are not ranked (no chart, no shares, no trend lines): with two
+# postings every skill is 50% or 100%, which says nothing. The pages say so and show the plain counts.
+RANKING_MIN_POSTINGS = 5
 # The trend covers the current month and the ones before it, this many in all.
 TREND_MONTHS = 24
 
@@ -28,6 +31,7 @@ class InDemandRule:
 
     percent: int = IN_DEMAND_PERCENT
     min_postings: int = IN_DEMAND_MIN_POSTINGS
+    ranking_min_postings: int = RANKING_MIN_POSTINGS
 
 
 RULE = InDemandRule()
@@ -94,8 +98,15 @@ class RoleSkillDemandQuerySet(models.QuerySet):
         return self.filter(in_demand=True)
 
     def for_skill_page(self):
-        """The published roles a skill is in demand for, the highest share first."""
-        return self.in_demand().filter(role__status=PUBLISHED).select_related("role").order_by("-share", "role__name")
+        """
+        The published roles whose live postings ask for a skill, in demand first, then the highest share,
+        each with the role's own count (`role.demand`), so the page can say when a role has too few postings.
+        """
+        return (
+            self.filter(role__status=PUBLISHED, postings__gt=0)
+            .select_related("role__demand")
+            .order_by("-in_demand", "-share", "role__name")
+        )
 
 
 class RoleSkillDemand(models.Model):

@@ -60,6 +60,15 @@ class SkillDemandReport:
         return self.counted.live_postings if self.counted else 0
 
     @property
+    def rankable(self):
+        """Enough live postings to rank the skills by share (demand.models.RANKING_MIN_POSTINGS)."""
+        return self.live_postings >= self.rule.ranking_min_postings
+
+    @property
+    def trend_rankable(self):
+        return self.dated_postings >= self.rule.ranking_min_postings
+
+    @property
     def in_demand_skills(self):
         return self.counted.in_demand_skills if self.counted else 0
 

@@ -1,5 +1,6 @@
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
@@ -11,6 +12,7 @@ from paths.models import PATH_MODELS, Path
 from paths.planning import UnknownRole, plan_arguments, plan_move
 from postings.models import HELD_DEGREE_CHOICES
 from roles.models import RelationKind, Role, RoleRelation
+from skills.forms import SkillNamesForm
 from skills.models import Skill
 
 # The plan also counts postings: their changes must reach it too.
@@ -41,9 +43,31 @@ class PathDetailView(VisibleToUserMixin, DetailView):
         return context
 
 
+OTHER_SKILLS_HELP = "Any other skill you have, by name, separated by commas (e.g. SQL, Docker)."
+
+
+def skills_to_tick(plan):
+    """
+    The plan form's checkboxes: the skills this move involves (its steps' skills and the role's soft
+    skills) and those already given, in category order. Not every skill: at a few hundred the list was
+    most of the page; any other skill is typed by name (SkillNamesForm).
+    """
+    involved = {item.skill.pk for step in plan.steps for item in step.skills}
+    involved |= {item.skill.pk for item in getattr(plan.gap, "soft_skills", None) or []}
+    involved |= {skill.pk for skill in plan.skills}
+    return Skill.objects.published().filter(pk__in=involved).in_category_order()
+
+
 @cached_page(*PLAN_MODELS)
 def plan(request):
     """The personal plan: public data only, as the skill match (what the public will see)."""
+    # Skills typed by name become have=<slug>, the parameter the plan, its API and its links read.
+    skill_names = SkillNamesForm(
+        request.GET, param="have", help_text=OTHER_SKILLS_HELP, suggest_url=reverse("skills:suggest")
+    )
+    query = skill_names.resolved_query(request.GET)
+    if query != request.GET:
+        return redirect(f"{request.path}?{query.urlencode()}#plan")
     try:
         result = plan_move(**plan_arguments(request.GET))
     except UnknownRole as error:
@@ -53,7 +77,8 @@ def plan(request):
         "plan": result,
         "map": plan_map(result),
         "roles": roles,
-        "skills": Skill.objects.published().in_category_order(),
+        "skills": skills_to_tick(result),
+        "skill_names": skill_names,
         "degrees": HELD_DEGREE_CHOICES,
         "chosen": {skill.slug for skill in result.skills},
         "share_query": result.query_string(),

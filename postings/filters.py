@@ -23,7 +23,6 @@ from postings.models import (
     degree_gate,
     years_gate,
 )
-from postings.widgets import QuickCheckboxSelectMultiple
 from roles.currencies import CURRENCY_CHOICES
 from roles.models import PayPeriod, Role
 from skills.hierarchy import meets, published_links, with_narrower_each
@@ -98,9 +97,9 @@ class JobPostingFilter(LightFilterSet):
             to_field_name="slug",
             method="filter_skill",
             label="Asks for every one of these skills",
-            help_text="Tick as many as you like: each posting shown asks for all of them, or for a kind of each "
-            "(machine-learning frameworks finds postings asking for PyTorch too).",
-            widget=QuickCheckboxSelectMultiple,
+            # Hidden inputs for the chosen skills only: the page names skills in a text box (postings/forms.py)
+            # and never lists every skill, which at hundreds of skills was most of the page.
+            widget=forms.MultipleHiddenInput,
         )
     )
     # The plan's "postings you would meet" links here: the postings whose every essential skill is among

@@ -3,6 +3,8 @@ Job postings the guide describes, with their requirements as structured, filtera
 """
 
 import copy
+import re
+import zlib
 from datetime import timedelta
 from decimal import Decimal
 
@@ -190,6 +192,28 @@ class Company(Publishable, Sourced):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def initials(self):
+        """
+        Up to two letters for the badge that stands in for a logo (no company has one): "Hugging Face" ->
+        "HF", "Snap Inc." -> "S"; legal forms and small words are skipped. A short name in capitals is its
+        own badge ("IBM", "3M").
+        """
+        words = [word for word in re.findall(r"\w[\w'’-]*", self.name) if word.lower() not in NAME_FILLER]
+        if len(words) == 1 and len(words[0]) <= 3 and words[0] == words[0].upper():
+            return words[0]
+        return "".join(word[0] for word in words[:2]).upper() or self.name[:1].upper()
+
+    @property
+    def badge_tone(self):
+        """One of BADGE_TONES, fixed by the slug, so a company's badge keeps its colour on every page."""
+        return zlib.crc32(self.slug.encode()) % BADGE_TONES
+
+
+# Words of a company's name its initials skip, and how many colours the badges come in (site.css .tone-N).
+NAME_FILLER = {"inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag", "the", "and", "of"}
+BADGE_TONES = 4
 
 
 class FieldOfStudyQuerySet(models.QuerySet):

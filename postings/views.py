@@ -9,6 +9,7 @@ from core.views import VisibleToUserMixin
 from postings import structured_data
 from postings.filters import JobPostingFilter, shareable_query
 from postings.models import Company, JobPosting
+from skills.forms import SkillNamesForm
 
 LATEST_POSTINGS = 10
 # A chip's label is short: the form's labels are written for the form.
@@ -53,6 +54,19 @@ def active_filters(filterset, query):
     return chips
 
 
+def chosen_skills(filterset, query):
+    """The skills in the address, by name, each with the address without it (the skill box's chips)."""
+    skills = getattr(filterset.form, "cleaned_data", {}).get("skill") or []
+    order = query.getlist("skill")  # in the order they were chosen, not by name
+    skills = sorted(skills, key=lambda skill: order.index(skill.slug) if skill.slug in order else len(order))
+    chips = []
+    for skill in skills:
+        rest = query.copy()
+        rest.setlist("skill", [slug for slug in query.getlist("skill") if slug != skill.slug])
+        chips.append({"skill": skill, "url": reverse("postings:list") + (f"?{rest.urlencode()}" if rest else "")})
+    return chips
+
+
 def _as_list(value):
     if value is None or value == "":
         return []
@@ -76,8 +90,10 @@ class JobPostingListView(ListView):
     paginator_class = CappedPaginator
 
     def get(self, request, *args, **kwargs):
-        # The form sends every field; the address to share names only those filled in.
-        query = shareable_query(request.GET)
+        # The form sends every field; the address to share names only those filled in, and skills typed
+        # by name become the skill=<slug> parameters every link and the API use.
+        self.skill_names = SkillNamesForm(request.GET)
+        query = shareable_query(self.skill_names.resolved_query(request.GET))
         if query != request.GET:
             return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
         return super().get(request, *args, **kwargs)
@@ -91,7 +107,10 @@ class JobPostingListView(ListView):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        query.pop("skill_names", None)  # only names that matched no skill are left: they filter nothing
         context |= {
+            "skill_names": self.skill_names,
+            "chosen_skills": chosen_skills(self.filterset, query),
             "filter": self.filterset,
             "query_without_page": query.urlencode(),
             "is_filtered": bool(query),

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history import register
 
 from core.addresses import slug_url
@@ -68,6 +69,47 @@ class SkillQuerySet(PublishableQuerySet):
         """Each skill with its broader skill and its published narrower skills (as `public_narrower`)."""
         return self.select_related("broader").prefetch_related(
             models.Prefetch("narrower", queryset=Skill.objects.published().order_by("name"), to_attr="public_narrower")
+        )
+
+    def by_names(self, texts):
+        """
+        {text: skill}, in the order of `texts`, for each text that is a skill's name, slug or alias, in any
+        case ("pytorch", "sklearn"); texts that name no skill are absent. An alias marked case-sensitive
+        ("R", "Go") matches only as written. Two queries whatever the number of texts: a visitor types a handful.
+        """
+        wanted = {" ".join(text.split()).lower(): text for text in texts if text.strip()}
+        if not wanted:
+            return {}
+        found = {}
+        for skill in self.annotate(lower_name=Lower("name")).filter(
+            models.Q(lower_name__in=wanted) | models.Q(slug__in=wanted)
+        ):
+            for key in (skill.lower_name, skill.slug):
+                if key in wanted:
+                    found[wanted[key]] = skill
+        aliases = (
+            SkillAlias.objects.filter(skill__in=self)
+            .annotate(lower_text=Lower("text"))
+            .filter(lower_text__in=wanted)
+            .select_related("skill")
+        )
+        for alias in aliases:
+            text = wanted[alias.lower_text]
+            if text not in found and (not alias.case_sensitive or " ".join(text.split()) == alias.text):
+                found[text] = alias.skill
+        return {text: found[text] for text in wanted.values() if text in found}  # in the order typed
+
+    def suggest(self, words, limit=8):
+        """Skills whose name, or an alias, contains `words` (any case): names that start with them first."""
+        words = " ".join(words.split())
+        if not words:
+            return self.none()
+        # EXISTS, not a join: a skill with two matching aliases is still one suggestion.
+        by_alias = SkillAlias.objects.filter(skill=models.OuterRef("pk"), text__icontains=words)
+        return (
+            self.filter(models.Q(name__icontains=words) | models.Exists(by_alias))
+            .alias(starts=models.Case(models.When(name__istartswith=words, then=0), default=1))
+            .order_by("starts", "name")[:limit]
         )
 
     def in_category_order(self):

@@ -1,3 +1,4 @@
+from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
@@ -7,6 +8,19 @@ from skills.hierarchy import as_tree
 from skills.models import Skill
 
 LATEST_POSTINGS = 5
+SUGGESTIONS = 8
+
+
+@cached_page("skills.Skill", "skills.SkillAlias")
+def suggest(request):
+    """
+    `?q=torch` -> {"results": [{"slug", "name"}, …]}: published skills whose name or an alias contains
+    the words, for the postings page's skill box (static/js/postings-filters.js). At most 8, and the
+    words are cut at 100 characters, so neither a long question nor a short one costs much.
+    """
+    words = request.GET.get("q", "")[:100]
+    skills = Skill.objects.published().suggest(words, limit=SUGGESTIONS).values("slug", "name")
+    return JsonResponse({"results": list(skills)})
 
 
 @method_decorator(cached_page(), name="dispatch")

@@ -3,6 +3,7 @@ The API's filter backend: the site's FilterSets, with django-filter's rule for b
 the free-text parameters every list takes.
 """
 
+from django import forms
 from django.forms.utils import ErrorDict
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter, utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -14,6 +15,7 @@ from rest_framework.settings import api_settings
 MAX_SEARCH_LENGTH = 100
 MAX_ORDERING_LENGTH = 100
 TEXT_CAPS = {api_settings.SEARCH_PARAM: MAX_SEARCH_LENGTH, api_settings.ORDERING_PARAM: MAX_ORDERING_LENGTH}
+ONE_VALUE = "Give this parameter once: it takes one value."
 # What a slug filter's form field says when the slug names no record it may show.
 UNKNOWN_RECORD_CODES = {"invalid_choice"}
 
@@ -21,6 +23,11 @@ UNKNOWN_RECORD_CODES = {"invalid_choice"}
 def is_record_filter(filter_):
     """A filter whose values name records (by slug)."""
     return isinstance(filter_, (ModelChoiceFilter, ModelMultipleChoiceFilter))
+
+
+def takes_several(filter_):
+    """A filter whose parameter may repeat (?skill=a&skill=b): the schema declares it an array."""
+    return isinstance(filter_.field, (forms.MultipleChoiceField, forms.ModelMultipleChoiceField))
 
 
 def names_no_record(filter_, errors):
@@ -58,6 +65,13 @@ class StrictFilterBackend(DjangoFilterBackend):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
+        # A parameter the schema declares as one value, sent several times (?role=a&role=b): which one was
+        # meant? A form would read the last; the API refuses to guess.
+        sent = {name: filterset.data.getlist(name) for name, f in filterset.filters.items() if not takes_several(f)}
+        sent |= {name: request.query_params.getlist(name) for name in TEXT_CAPS}
+        repeated = {name: [ONE_VALUE] for name, values in sent.items() if len(values) > 1}
+        if repeated:
+            raise ValidationError(repeated)
         if filterset.is_valid():
             return filterset.qs
         errors = filterset.form.errors.as_data()

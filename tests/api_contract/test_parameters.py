@@ -37,6 +37,25 @@ def test_a_blank_among_repeated_values_is_dropped(api, guide):
     assert slugs(api.get(url, {"skill": ["", "python"]})) == slugs(api.get(url, {"skill": "python"}))
 
 
+@pytest.mark.parametrize(
+    "list_name, query",
+    [
+        ("api:posting-list", {"role": ["data-scientist", "machine-learning-engineer"]}),
+        ("api:posting-list", {"degree": ["master", "phd"], "skill": ["python", "sql"]}),
+        ("api:salaryfigure-list", {"role": ["", "data-scientist", "x"]}),
+    ],
+)
+def test_a_one_value_parameter_sent_twice_is_a_400_naming_it(api, guide, list_name, query):
+    response = api.get(reverse(list_name), query)
+    repeated = {name for name, values in query.items() if name != "skill"}
+    assert response.status_code == 400 and set(response.json()["errors"]) == repeated
+
+
+def test_a_one_value_parameter_with_blanks_beside_it_is_still_one_value(api, guide):
+    url = reverse("api:posting-list")
+    assert slugs(api.get(url, {"degree": ["", "master"]})) == slugs(api.get(url, {"degree": "master"}))
+
+
 def test_whitespace_is_not_blank_for_a_choice(api, guide):
     response = api.get(reverse("api:posting-list"), {"degree": " "})
     assert response.status_code == 400 and list(response.json()["errors"]) == ["degree"]

@@ -1,8 +1,11 @@
 """The careers pages (careers/views.py): the front page, search, the skill match page and the compare page."""
 
+import re
+from html import unescape
+
 import pytest
 
-from tests.factories import make_postings_with_links
+from tests.factories import RoleFactory, RoleSkillFactory, SkillFactory, make_postings_with_links
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +54,46 @@ def test_skill_match_explains_unknown_skills(client, guide):
 
 def test_compare_shows_roles_side_by_side(client, guide):
     html = client.get("/compare/", {"role": ["data-scientist", "machine-learning-engineer"]}).content.decode()
-    side_by_side = html.split("<h2>Skills</h2>")[0]
+    side_by_side = html.split("<h2>Every skill, role by role</h2>")[0]
     assert "138,365" in side_by_side and "Applied Data Scientist" in side_by_side and "ML Engineer" in side_by_side
-    assert html.count('<th scope="col"><a href="/roles/') == 2
+    assert html.count('<h3><a href="/roles/') == 2  # a card per role
     assert "Choose at least two roles" in client.get("/compare/", {"role": "data-scientist"}).content.decode()
+
+
+def words(html):
+    """The text of some HTML, one space between words, none before a comma."""
+    return unescape(re.sub(r"\s+(,)|\s+", lambda m: m.group(1) or " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_compare_opens_with_what_the_roles_share_and_where_they_differ(client, db):
+    a, b, c, d = (SkillFactory(name=name, slug=name.lower()) for name in ["Alpha", "Beta", "Gamma", "Delta"])
+    one = RoleFactory(name="Role One", slug="one")
+    two = RoleFactory(name="Role Two", slug="two")
+    for role, skills in [(one, [a, b, c]), (two, [a, d])]:
+        for skill in skills:
+            RoleSkillFactory(role=role, skill=skill)
+    html = client.get("/compare/", {"role": ["one", "two"]}).content.decode()
+    glance = words(html.split('id="summary-heading"')[1].split("<h2>Side by side")[0])
+    assert "1 skill both need Alpha" in glance
+    assert "2 only Role One needs Beta, Gamma" in glance
+    assert "1 only Role Two needs Delta" in glance
+    assert "No salary figure yet" in glance  # pay side by side, with its empty state
+    assert html.index("At a glance") < html.index("Every skill, role by role")
+    # The choice of roles is folded once a comparison is shown.
+    assert '<details class="compare-form-panel">' in html
+    assert '<details class="compare-form-panel" open>' in client.get("/compare/").content.decode()
+
+
+def test_compare_of_three_roles_counts_the_skills_some_share(client, db):
+    a, b = SkillFactory(name="Alpha", slug="alpha"), SkillFactory(name="Beta", slug="beta")
+    for slug, skills in [("one", [a, b]), ("two", [a, b]), ("three", [a])]:
+        role = RoleFactory(slug=slug, name=f"Role {slug}")
+        for skill in skills:
+            RoleSkillFactory(role=role, skill=skill)
+    html = client.get("/compare/", {"role": ["one", "two", "three"]}).content.decode()
+    text = words(html)
+    assert "1 skill all three need Alpha" in text and "1 some of them need Beta" in text
+    assert text.count("0 only Role") == 3
 
 
 # Query counts: the same with a few rows and with many.

@@ -170,14 +170,18 @@ def expect_exactly(page, titles):
     assert sorted(shown_titles(page)) == sorted(titles), f"{page.url} shows {shown_titles(page)}"
 
 
-def visible_skill_names(page):
-    boxes = filter_form(page).locator("input[type=checkbox][name=skill]")
-    return [
-        label.strip()
-        for label in boxes.evaluate_all(
-            "boxes => boxes.filter(b => b.checkVisibility()).map(b => b.closest('label').textContent)"
-        )
-    ]
+def skill_box(page):
+    """The skill box: "Skill names", or "Add skills" once some are chosen."""
+    return filter_form(page).get_by_label(re.compile(r"^(Skill names|Add skills)$"))
+
+
+def suggestions(page):
+    return filter_form(page).get_by_role("listbox", name="Suggested skills").get_by_role("option")
+
+
+def chosen_skill_names(page):
+    chips = filter_form(page).get_by_role("list", name="Chosen skills").locator(".chip")
+    return [text.replace("×", "").replace("(remove)", "").strip() for text in chips.all_inner_texts()]
 
 
 # --- 1. workplace, and a URL worth sharing ------------------------------------------------------------------
@@ -328,33 +332,66 @@ def test_order_newest_first_and_by_pay(page, postings):
 # --- 4. skills ----------------------------------------------------------------------------------------------
 
 
-def test_skills_narrow_as_you_type_and_two_ticked_skills_filter(page, postings):
+def test_skills_are_suggested_as_you_type_and_two_chosen_skills_filter(page, postings):
     page.goto(postings + "/postings/")
-    form = filter_form(page)
-    narrow = form.get_by_role("searchbox", name="Narrow the list of skills")
-    all_skills = visible_skill_names(page)
-    assert {"Zebra modelling", "Zebra tracking", "Quokka analysis", "Python"} <= set(all_skills)
+    box = skill_box(page)
+    expect(box).to_have_attribute("role", "combobox")
 
-    narrow.fill("zEBra")
-    expect(form.get_by_role("checkbox", name="Quokka analysis", exact=True)).to_be_hidden()
-    expect(form.get_by_role("checkbox", name="Python", exact=True)).to_be_hidden()
-    assert visible_skill_names(page) == ["Zebra modelling", "Zebra tracking"]
+    box.fill("zEBra")
+    expect(suggestions(page)).to_have_text(["Zebra modelling", "Zebra tracking"])
+    expect(box).to_have_attribute("aria-expanded", "true")
+    suggestions(page).filter(has_text="Zebra modelling").click()
+    assert chosen_skill_names(page) == ["Zebra modelling"]
+    expect(box).to_have_value("")
 
-    form.get_by_role("checkbox", name="Zebra modelling", exact=True).check()
-    narrow.fill("quokka")
-    # A ticked skill stays in view while the list is narrowed to others.
-    assert visible_skill_names(page) == ["Quokka analysis", "Zebra modelling"]
-    form.get_by_role("checkbox", name="Quokka analysis", exact=True).check()
+    # The keyboard alone: arrow down to the suggestion, Enter chooses it and does not send the form.
+    box.fill("quokka")
+    expect(suggestions(page)).to_have_text(["Quokka analysis"])
+    box.press("ArrowDown")
+    expect(suggestions(page).first).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    assert urlsplit(page.url).query == ""
+    assert chosen_skill_names(page) == ["Zebra modelling", "Quokka analysis"]
 
-    narrow.fill("")
-    assert visible_skill_names(page) == all_skills
+    # A skill already chosen is not suggested again.
+    box.fill("zebra")
+    expect(suggestions(page)).to_have_text(["Zebra tracking"])
+    box.press("Escape")
+    expect(filter_form(page).get_by_role("listbox", name="Suggested skills")).to_be_hidden()
+    box.fill("")
 
     submit(page)
     assert_clean_url(page, [("skill", "zebra-modelling"), ("skill", "quokka-analysis")])
     expect_exactly(page, [REMOTE_US, REMOTE_FR])
-    expect(form.get_by_role("checkbox", name="Zebra modelling", exact=True)).to_be_checked()
-    expect(form.get_by_role("checkbox", name="Quokka analysis", exact=True)).to_be_checked()
-    expect(form.get_by_role("checkbox", name="Zebra tracking", exact=True)).not_to_be_checked()
+    assert chosen_skill_names(page) == ["Zebra modelling", "Quokka analysis"]
+
+    # A chosen skill's chip removes it.
+    filter_form(page).get_by_role("link", name=re.compile(r"^Zebra modelling")).click()
+    assert_clean_url(page, [("skill", "quokka-analysis")])
+    expect_exactly(page, [REMOTE_US, NEW_YORK, REMOTE_FR])
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_without_javascript_skills_are_typed_by_name_and_unknown_ones_are_named(page, postings):
+    page.goto(postings + "/postings/")
+    expect(filter_form(page).get_by_role("listbox")).to_have_count(0)
+    skill_box(page).fill("zebra MODELLING,  quokka analysis, unicorn taming")
+    submit(page)
+    assert_clean_url(
+        page, [("skill", "zebra-modelling"), ("skill", "quokka-analysis"), ("skill_names", "unicorn taming")]
+    )
+    expect_exactly(page, [REMOTE_US, REMOTE_FR])
+    expect(page.get_by_role("alert")).to_contain_text("No skill is called “unicorn taming”")
+    assert chosen_skill_names(page) == ["Zebra modelling", "Quokka analysis"]
+    expect(skill_box(page)).to_have_value("unicorn taming")
+
+    # Corrected and sent again, the chosen skills come along (as hidden fields) and the new one joins them.
+    skill_box(page).fill("Zebra tracking")
+    submit(page)
+    assert_clean_url(page, [("skill", "zebra-modelling"), ("skill", "quokka-analysis"), ("skill", "zebra-tracking")])
+    expect_exactly(page, [REMOTE_FR])
+    filter_form(page).get_by_role("link", name=re.compile(r"^Quokka analysis")).click()
+    assert_clean_url(page, [("skill", "zebra-modelling"), ("skill", "zebra-tracking")])
 
 
 def test_no_select_offers_a_dashes_empty_choice(page, postings):
@@ -391,10 +428,10 @@ def test_every_control_is_labelled_and_help_texts_are_linked(page, postings):
              })
              .map(e => e.name || e.id || e.outerHTML.slice(0, 80))"""
     )
-    assert form.locator("input:not([type=hidden]), select").count() > 20
+    assert form.locator("input:not([type=hidden]), select").count() >= 16
     assert not unlabelled, f"form controls without a label: {unlabelled}"
 
-    # Each help text is the description of the control (or the skills' fieldset) it belongs to.
+    # Each help text is the description of the control it belongs to.
     links = form.evaluate(
         """form => [...form.querySelectorAll('.helptext')].map(help => ({
              id: help.id,
@@ -407,8 +444,7 @@ def test_every_control_is_labelled_and_help_texts_are_linked(page, postings):
     for link in links:
         assert link["id"], "a help text without an id cannot be referenced"
         owner = link["id"].removesuffix("_helptext")
-        expected = "fieldset" if owner == "id_skill" else owner
-        assert link["describes"] == [expected], f"help text {link['id']} describes {link['describes']}"
+        assert link["describes"] == [owner], f"help text {link['id']} describes {link['describes']}"
 
     dangling = form.evaluate(
         """form => [...form.querySelectorAll('[aria-describedby], [aria-controls]')].flatMap(e =>
@@ -420,24 +456,22 @@ def test_every_control_is_labelled_and_help_texts_are_linked(page, postings):
     # What a screen reader announces, as the browser computes it.
     expect(control(page, "City")).to_have_accessible_description("Any case: berlin finds Berlin.")
     expect(control(page, "Workplace")).to_have_accessible_name(re.compile(r"^Workplace"))
-    expect(form.locator("fieldset.skill-picker")).to_have_accessible_description(re.compile(r"^Tick as many"))
+    expect(skill_box(page)).to_have_accessible_description(re.compile(r"^Type skill names separated by commas"))
 
 
-def test_keyboard_alone_narrows_ticks_and_submits(page, postings):
+def test_keyboard_alone_chooses_a_skill_and_submits(page, postings):
     page.goto(postings + "/postings/")
     form = filter_form(page)
     control(page, "Order").focus()
     page.keyboard.press("Tab")
-    narrow = form.get_by_role("searchbox", name="Narrow the list of skills")
-    expect(narrow).to_be_focused()
+    expect(skill_box(page)).to_be_focused()
     page.keyboard.type("quokka")
-    page.keyboard.press("Enter")  # narrows; does not send the form
+    expect(suggestions(page)).to_have_text(["Quokka analysis"])
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # chooses; does not send the form
     assert urlsplit(page.url).query == ""
-    page.keyboard.press("Tab")
-    quokka = form.get_by_role("checkbox", name="Quokka analysis", exact=True)
-    expect(quokka).to_be_focused()
-    page.keyboard.press("Space")
-    expect(quokka).to_be_checked()
+    assert chosen_skill_names(page) == ["Quokka analysis"]
+    expect(skill_box(page)).to_be_focused()
     page.keyboard.press("Tab")
     expect(form.get_by_role("button", name="Show postings")).to_be_focused()
     page.keyboard.press("Enter")
@@ -454,7 +488,7 @@ def test_tab_from_the_top_of_the_page_reaches_the_submit_button(page, postings):
         assert presses < 200, "200 presses of Tab never reached the Show postings button"
         page.keyboard.press("Tab")
         presses += 1
-    # Past the header, every filter and every skill checkbox, but no trap along the way.
+    # Past the header and every filter, but no trap along the way.
     assert presses > 20
 
 
@@ -503,7 +537,7 @@ def test_an_unknown_skill_in_the_url_is_an_error_on_the_skills_fieldset(page, po
     assert response.status == 200
     picker = filter_form(page).locator("fieldset.skill-picker")
     expect(picker.locator(".errorlist")).to_contain_text("no-such-skill")
-    expect(picker).to_have_accessible_description(re.compile(r"not one of the available choices"))
+    expect(picker.locator(".errorlist")).to_contain_text("not one of the available choices")
     assert sorted(shown_titles(page)) == sorted(ALL_OURS)
 
 
@@ -535,8 +569,9 @@ def test_filter_form_is_usable_on_a_390px_phone(page, postings):
 
     control(page, "Country").select_option(label="Germany")
     control(page, "Currency").select_option(label="EUR")
-    filter_form(page).get_by_role("searchbox", name="Narrow the list of skills").fill("zebra")
-    filter_form(page).get_by_role("checkbox", name="Zebra modelling", exact=True).tap()
+    skill_box(page).fill("zebra")
+    suggestions(page).filter(has_text="Zebra modelling").tap()
+    assert chosen_skill_names(page) == ["Zebra modelling"]
     assert_no_sideways_scroll()
     button = filter_form(page).get_by_role("button", name="Show postings")
     button.scroll_into_view_if_needed()

@@ -65,7 +65,8 @@ def test_postings_filter_form_fields_are_get_and_labelled(page, site):
     page.goto(site + "/postings/")
     form = page.locator("form").filter(has=page.get_by_label("Company"))
     expect(form).to_have_attribute("method", re.compile(r"^get$", re.I))
-    for name in ["company", "role", "skill", "field_of_study", "degree", "max_years", "seniority"]:
+    # Skills are named in a text box (skill_names); the chosen ones travel as hidden skill=<slug> fields.
+    for name in ["company", "role", "skill_names", "field_of_study", "degree", "max_years", "seniority"]:
         control = form.locator(f"[name='{name}']").first
         expect(control).to_be_attached()
         control_id = control.get_attribute("id")

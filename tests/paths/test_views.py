@@ -60,7 +60,8 @@ def test_the_detail_shows_the_map_steps_and_resources(client, path):
 def test_pages_carry_no_inline_style_or_script(client, path):
     for url in ("/paths/", "/paths/into-ml/", "/plan/?to=mle&have=python"):
         page = client.get(url).content.decode()
-        assert " style=" not in page and "<script" not in page, url
+        # No inline script: a script, if any, is a static file (the plan's optional suggestions).
+        assert " style=" not in page and not re.search(r'<script(?! src="/static/js/[\w-]+\.js" defer>)', page), url
 
 
 def test_a_draft_path_is_hidden_from_the_public_and_shown_to_curators(client, curator):
@@ -188,3 +189,43 @@ def test_a_step_can_be_marked_done_in_one_link(client, path):
     assert '<a href="/plan/?to=mle&amp;done=python#plan">Mark this step done</a>' in page
     done = client.get("/plan/?to=mle&done=python").content.decode()
     assert "Mark this step done" not in done and '<span class="tag essential">Done</span>' in done
+
+
+def test_the_plan_form_is_a_panel_open_until_something_is_chosen(client, path):
+    html = client.get("/plan/?to=mle").content.decode()
+    assert '<details class="plan-form-panel no-print" id="plan-form" open>' in html
+    html = client.get("/plan/?to=mle&have=python").content.decode()
+    assert '<details class="plan-form-panel no-print" id="plan-form">' in html
+    assert "1 skill ticked" in html
+    # The form comes before the plan, and the steps are said once: no second list under the map.
+    assert html.index('id="plan-form"') < html.index('<ol class="plan-steps">') < html.index('id="plan-map"')
+    assert "plan-map-text" not in html and "The map as a list" not in html
+
+
+def test_the_plan_form_lists_the_moves_skills_not_every_skill(client, path):
+    for n in range(200):
+        SkillFactory(name=f"Unrelated skill {n}", slug=f"unrelated-{n}")
+    html = client.get("/plan/?to=mle").content.decode()
+    assert "Unrelated skill" not in html
+    assert re.search(r'<input type="checkbox" name="have" value="python"', html)  # the path's step skill
+    # A skill given but not of this move is still ticked, so the form sends it again.
+    html = client.get("/plan/?to=mle&have=unrelated-7").content.decode()
+    assert re.search(r'value="unrelated-7" checked> Unrelated skill 7<', html)
+    assert "Unrelated skill 8" not in html
+
+
+def test_other_skills_typed_by_name_join_the_plan(client, path):
+    SkillFactory(name="SQL", slug="sql")
+    response = client.get("/plan/", {"to": "mle", "have": "python", "skill_names": "sql, Klingon"})
+    assert response.status_code == 302
+    assert response["Location"] == "/plan/?to=mle&have=python&have=sql&skill_names=Klingon#plan"
+    html = client.get(response["Location"].split("#")[0]).content.decode()
+    assert "No skill is called “Klingon”" in html
+    assert '<details class="plan-form-panel no-print" id="plan-form" open>' in html  # the message is in view
+    assert re.search(r'value="sql" checked', html)
+
+
+def test_the_plans_skill_box_asks_its_static_script_for_suggestions(client, path):
+    html = client.get("/plan/?to=mle").content.decode()
+    assert re.search(r'<input type="text" name="skill_names"[^>]*data-suggest-url="/skills/suggest/"', html)
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/skill-suggest.js" defer>']

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from postings.models import JobPosting
+from postings.models import BADGE_TONES, Company, JobPosting
 from tests.factories import JobPostingFactory, PostingSkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,24 @@ def test_for_listing_runs_the_same_queries_for_one_or_many_postings(django_asser
         rows = list(JobPosting.objects.for_listing())
     assert len(rows) == 21
     assert all(row.company.name for row in rows)
+
+
+@pytest.mark.parametrize(
+    "name, initials",
+    [
+        ("Hugging Face", "HF"),
+        ("Snap Inc.", "S"),
+        ("Google", "G"),
+        ("The Walt Disney Company", "WD"),
+        ("3M", "3M"),
+        ("IBM", "IBM"),
+    ],
+)
+def test_a_companys_initials_stand_in_for_a_logo(name, initials):
+    assert Company(name=name, slug="x").initials == initials
+
+
+def test_a_companys_badge_keeps_its_tone_on_every_page():
+    tones = {Company(name="A", slug=slug).badge_tone for slug in ["google", "snap", "openai", "disney", "zoom"]}
+    assert tones <= set(range(BADGE_TONES)) and len(tones) > 1
+    assert Company(name="A", slug="google").badge_tone == Company(name="B", slug="google").badge_tone

@@ -1,5 +1,7 @@
 """The posting pages: the filtered list of postings, a posting's page, and the company pages."""
 
+import re
+
 import pytest
 
 from tests.factories import JobPostingFactory, make_postings_with_links
@@ -123,3 +125,12 @@ def test_a_posting_page_lists_its_requirements_as_a_list(client, guide):
     assert '<ul class="bullets"><li>A Bachelor&#x27;s degree or equivalent practical experience.</li>' in html
     assert "<br>- " not in html
     assert html.count("<details") == 1  # one quiet sources note, not a toggle per skill
+
+
+def test_company_initials_stand_in_for_logos_on_cards_and_pages(client, guide):
+    assert '<span class="initials tone-' in client.get("/postings/").content.decode()
+    companies = client.get("/companies/").content.decode()
+    badge = r'<span class="initials tone-\d" aria-hidden="true">O</span>'
+    assert re.search(badge + r'<a href="/companies/openai/">', companies)
+    page = client.get("/companies/openai/").content.decode()
+    assert re.search(r'<h1 class="company-heading">' + badge + "OpenAI</h1>", page)
