@@ -4,7 +4,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
-from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN
+from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, RANKED_ROLES
 from paths.serializers import GapSerializer, LearnNextSerializer
 from postings.serializers import RoleRefSerializer
 from roles.serializers import PostingLinkSerializer, RoleSerializer
@@ -55,10 +55,17 @@ class RoleMatchSerializer(serializers.Serializer):
     )
     is_current = serializers.BooleanField(help_text="The role given as `from`: listed last.")
     plan_url = serializers.SerializerMethodField(help_text="The plan of this move (the site's page).")
-    gap = GapSerializer(help_text="The skill gap into the role, as the plan reads it (postings not counted here).")
+    gap = serializers.SerializerMethodField(
+        help_text="The skill gap into the role, as the plan reads it (postings not counted here): for the "
+        f"{RANKED_ROLES} best-fitting roles only (those ranked_by_postings), else null, so that the answer stays "
+        "small whatever the number of roles; missing and missing_technical above say what is left for every role."
+    )
 
     def get_url(self, match) -> str:
         return reverse("api:role-detail", kwargs={"slug": match.role.slug}, request=self.context.get("request"))
+
+    def get_gap(self, match) -> GapSerializer(allow_null=True):
+        return GapSerializer(match.gap, context=self.context).data if match.ranked_by_postings else None
 
     def get_plan_url(self, match) -> str:
         return reverse("paths:plan", request=self.context.get("request")) + "?" + match.plan_query_string

@@ -44,3 +44,23 @@ def test_compare_shows_roles_side_by_side_with_shared_skills(api, guide):
 def test_compare_needs_two_known_roles(api, guide, roles):
     response = api.get(reverse("api:compare"), {"role": roles})
     assert response.status_code == 400 and "role" in response.json()["errors"]
+
+
+def test_match_details_the_gap_of_the_best_fitting_roles_only_so_its_size_is_bounded(api, guide):
+    from careers.matching import RANKED_ROLES
+    from skills.models import Skill
+    from tests.factories import RoleFactory, RoleSkillFactory
+
+    python = Skill.objects.get(slug="python")
+    sizes = []
+    for extra in (0, 40):
+        for n in range(extra):
+            RoleSkillFactory(role=RoleFactory(slug=f"extra-{len(sizes)}-{n}", name=f"Extra {n}"), skill=python)
+        response = api.get(reverse("api:match"), {"skill": ["python", "sql"]})
+        roles = response.json()["roles"]
+        detailed = [role for role in roles if role["gap"] is not None]
+        assert len(detailed) <= RANKED_ROLES and all(role["ranked_by_postings"] for role in detailed)
+        assert all(role["missing_technical"] is not None for role in roles)
+        sizes.append(len(response.content))
+    # 40 more roles add their summaries (about a kilobyte each at most), not 40 full gaps.
+    assert sizes[1] - sizes[0] < 40 * 1_500, sizes
