@@ -37,7 +37,7 @@ bounded sample to act on, not a census. Every part is a fixed number of queries.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from core.pagination import COUNT_CAP, CappedCount
 from core.publishing import PUBLISHED
@@ -348,10 +348,33 @@ __all__ = [
     "NearMisses",
     "PostingsPage",
     "RANKED_ROLES",
+    "SKILLS_TO_TICK",
     "RoleMatch",
     "SkillMatch",
     "SoftSkillAsked",
     "UnknownSkills",
     "match_skills",
     "resolve_skills",
+    "skills_to_tick",
 ]
+
+
+# The match form's checkboxes: every skill while there are few (the guide's 40), else the SKILLS_TO_TICK
+# that most published roles list (ties by name), and those chosen; any other is typed by name.
+SKILLS_TO_TICK = 60
+
+
+def skills_to_tick(chosen_slugs):
+    """At most SKILLS_TO_TICK common skills plus the chosen ones, in category order (one query on RoleSkill, small)."""
+    common = (
+        Skill.objects.published()
+        .annotate(
+            asked_by=Count(
+                "role_skills",
+                filter=Q(role_skills__role__status=PUBLISHED),
+            )
+        )
+        .order_by("-asked_by", "name")
+        .values("pk")[:SKILLS_TO_TICK]
+    )
+    return Skill.objects.published().filter(Q(pk__in=common) | Q(slug__in=chosen_slugs[:100])).in_category_order()

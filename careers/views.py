@@ -2,14 +2,15 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from careers.comparing import MIN_ROLES, compare_roles
 from careers.forms import FromTextForm
-from careers.matching import NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, match_skills
+from careers.matching import NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, match_skills, skills_to_tick
 from careers.search import search as run_search
 from core.caching import cached_page
 from roles.models import Role
-from skills.models import Skill
+from skills.forms import SkillNamesForm
 
 LATEST_POSTINGS_PER_ROLE = 3
 
@@ -26,8 +27,18 @@ def search(request):
     return render(request, "careers/search.html", {"results": results, "query": results.query})
 
 
+MATCH_SKILLS_HELP = "Any other skill you have, by name, separated by commas (e.g. Docker, Spark)."
+
+
 @cached_page()
 def match(request):
+    # Skills typed by name become skill=<slug>, the parameter the match, its API and its links read.
+    skill_names = SkillNamesForm(
+        request.GET, param="skill", help_text=MATCH_SKILLS_HELP, suggest_url=reverse("skills:suggest")
+    )
+    query = skill_names.resolved_query(request.GET)
+    if query != request.GET:
+        return redirect(f"{request.path}?{query.urlencode()}#results")
     chosen = request.GET.getlist("skill")
     roles = Role.objects.visible_to(request.user)
     current = None
@@ -43,7 +54,10 @@ def match(request):
     context = {
         "roles": Role.objects.published(),
         "current": current,
-        "skills": Skill.objects.published().in_category_order(),  # draft skills never count in a match
+        # Checkboxes for the skills roles ask for most, and those chosen; any other is typed by name. Not every
+        # skill: at a few hundred the list was most of the page. Draft skills never count in a match.
+        "skills": skills_to_tick(chosen),
+        "skill_names": skill_names,
         "chosen": set(chosen),
         "result": result,
         "query_without_page": query.urlencode(),

@@ -108,3 +108,26 @@ def test_compare_of_three_roles_counts_the_skills_some_share(client, db):
 def test_list_pages_run_the_same_queries_for_few_or_many_rows(client, url, assert_queries_do_not_grow):
     make_postings_with_links(2)
     assert_queries_do_not_grow(lambda: client.get(url), lambda: make_postings_with_links(18))
+
+
+def test_the_match_form_ticks_the_skills_roles_ask_for_most_not_every_skill(client, guide):
+    from careers.matching import SKILLS_TO_TICK
+
+    sizes = []
+    for extra in (0, 300):
+        for n in range(extra):
+            SkillFactory(slug=f"extra-skill-{n}", name=f"Extra skill {n}")
+        page = client.get("/match/?skill=python&skill=extra-skill-7" if extra else "/match/").content.decode()
+        ticks = re.findall(r'<input type="checkbox" name="skill" value="([^"]+)"', page)
+        assert len(ticks) <= SKILLS_TO_TICK + 2 and "python" in ticks
+        assert "extra-skill-8" not in ticks and (not extra or "extra-skill-7" in ticks)  # chosen: ticked
+        sizes.append(len(page))
+    assert sizes[1] - sizes[0] < 20_000, sizes  # 300 more skills do not make the page 300 checkboxes longer
+
+
+def test_skills_typed_by_name_on_the_match_become_skill_slugs(client, guide):
+    response = client.get("/match/", {"skill": "sql", "skill_names": "python, No Such Skill"})
+    assert response.status_code == 302
+    assert response["Location"] == "/match/?skill=sql&skill=python&skill_names=No+Such+Skill#results"
+    page = client.get(response["Location"]).content.decode()
+    assert "No skill is called “No Such Skill”" in unescape(page)
