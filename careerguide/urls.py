@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import health
+from core.views import favicon
 
 admin.site.site_header = "careerguide curation"
 admin.site.site_title = "careerguide admin"
@@ -10,6 +11,8 @@ admin.site.index_title = "Roles, skills, postings and salaries"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's): the site's icon, by its static name.
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("careers.urls")),
     path("", include("roles.urls")),
     path("", include("postings.urls")),

@@ -1,5 +1,8 @@
 """View helpers every site app shares."""
 
+from django.shortcuts import redirect
+from django.templatetags.static import static
+
 
 class VisibleToUserMixin:
     """
@@ -14,3 +17,8 @@ class VisibleToUserMixin:
 
     def get_queryset(self):
         return self.base_queryset().visible_to(self.request.user)
+
+
+def favicon(request):
+    """The site's icon by its static (hashed, in production) name; resolved per request, not at import."""
+    return redirect(static("favicon.svg"))
