@@ -19,7 +19,8 @@ PAGES = {
     "salaries": "/salaries/",
     "compare": "/compare/?role=data-scientist&role=machine-learning-engineer",
     "search": "/search/?q=speech",
-    "plan": "/plan/?from=software-engineer&to=machine-learning-engineer&have=python&have=sql&degree=bachelor&done=probability-and-statistics&learning=machine-learning-algorithms",
+    "plan": "/plan/?from=software-engineer&to=machine-learning-engineer&have=python&have=sql&degree=bachelor"
+    "&done=probability-and-statistics&learning=machine-learning-algorithms",
     "path-map": "/paths/becoming-a-machine-learning-engineer/",
     "postings": "/postings/",
     "posting": "/postings/google-ml-engineer/",
