@@ -427,6 +427,18 @@ def command(path, *args):
     return out.getvalue(), err.getvalue()
 
 
+def test_the_command_shows_progress_through_the_file_chunk_by_chunk(world, tmp_path):
+    path = tmp_path / "postings.csv"
+    # Rows of 5 KB each: a file larger than what Python reads ahead at a time (8 KB), as real files are.
+    path.write_text(as_csv([posting_row(f"p{n}", summary="Build models. " * 360) for n in range(6)]))
+    _out, err = command(path, "--chunk-size", "2")
+    lines = [line for line in err.splitlines() if "rows checked" in line]
+    assert [line.split(" rows checked")[0] for line in lines] == ["2", "4", "6"]
+    shares = [int(line.split("% of the file")[0].rsplit(" ", 1)[1]) for line in lines]
+    assert shares == sorted(shares) and shares[-1] == 100, lines
+    assert "left" in lines[0] and "left" not in lines[-1]
+
+
 def test_the_command_imports_a_file(world, tmp_path):
     path = tmp_path / "postings.csv"
     path.write_text(as_csv([posting_row("one"), posting_row("two", status="published")]))

@@ -13,6 +13,8 @@ The command runs with full rights: its rows may publish postings (the admin asks
 `postings.publish_jobposting` permission).
 """
 
+import io
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -51,14 +53,17 @@ class Command(BaseCommand):
         resource = FileJobPostingResource(may_publish=True)
         totals, errors, rows, started = Counter(), [], 0, time.monotonic()
         try:
-            with open(path, encoding="utf-8-sig", newline="") as stream, transaction.atomic():
+            with open(path, "rb") as raw, transaction.atomic():
+                # Text read through the bytes, so that the bytes read so far say how much of the file is done.
+                stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                size = os.fstat(raw.fileno()).st_size
                 for dataset in chunks(stream, fmt, chunk_size):
                     resource.row_offset = rows
                     result = resource.import_data(dataset, use_transactions=True, rollback_on_validation_errors=True)
                     totals.update(result.totals)
                     errors += errors_of(result, rows)
                     rows += len(dataset)
-                    self.progress(rows, len(errors), started)
+                    self.progress(rows, len(errors), started, raw.tell() / size if size else 1.0)
                     if result.base_errors:
                         break  # the file as a whole is refused: its other chunks would be too
                 if errors or dry_run:
@@ -79,9 +84,19 @@ class Command(BaseCommand):
             raise CommandError(f"{len(errors):,} errors: nothing was imported.")
         self.stdout.write("Dry run: nothing was written." if dry_run else "Imported.")
 
-    def progress(self, rows, errors, started):
-        rate = rows / max(time.monotonic() - started, 1e-6)
-        self.stderr.write(f"{rows:,} rows checked, {errors:,} errors ({rate:,.0f} rows/s)", style_func=str)
+    def progress(self, rows, errors, started, done):
+        """One line a chunk: rows so far, errors so far, speed, how much of the file is read and the time left."""
+        elapsed = max(time.monotonic() - started, 1e-6)
+        done = min(max(done, 0.0), 1.0)
+        left = f", about {time_left(elapsed * (1 - done) / done)} left" if 0 < done < 1 else ""
+        self.stderr.write(
+            f"{rows:,} rows checked, {errors:,} errors ({rows / elapsed:,.0f} rows/s), {done:.0%} of the file{left}",
+            style_func=str,
+        )
+
+
+def time_left(seconds):
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
 
 
 def errors_of(result, offset):
