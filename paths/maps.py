@@ -1,6 +1,7 @@
 """
-A path as a map: steps as nodes one under another, each step's skills as leaves beside it, laid out
-here and drawn by templates/paths/map.html as an SVG that scales with its viewBox.
+The plan as a map: steps as nodes one under another, each step's skills as leaves beside it, laid out
+here and drawn by templates/paths/map.html as an SVG that scales with its viewBox, beside the plan's
+list of steps. (A path's own page draws its route in HTML, templates/paths/route.html, where text wraps.)
 
 One column, read top to bottom, so the map stays legible on a 390 px phone (the drawing scales down to
 the width of the screen, and its text with it, never below about 13 px) and on a wide screen (where it
@@ -90,7 +91,7 @@ def _fit(text):
 def layout(steps):
     """
     `steps`: (number, name, done, [(skill name, done), …]) in path order → a PathMap. For the plan, done
-    means known or ticked; for the path page, nothing is done.
+    means known or ticked.
     """
     nodes, y = [], GAP // 2
     for number, name, done, skills in steps:
@@ -102,14 +103,6 @@ def layout(steps):
         nodes.append(node)
         y += GAP
     return PathMap(nodes=nodes, height=max(y, STEP_HEIGHT + GAP))
-
-
-def path_map(path):
-    """The map of a path (steps prefetched by `with_steps()`), nothing marked done."""
-    return layout(
-        (number, step.name, False, [(link.skill.name, False) for link in step.step_skills.all()])
-        for number, step in enumerate(path.steps.all(), start=1)
-    )
 
 
 def plan_map(plan):
