@@ -325,7 +325,7 @@ def test_map_and_plan_fit_a_390px_phone(page, site, path):
 def test_on_a_phone_the_plan_leads_with_its_steps_not_the_form_or_the_map(page, site):
     page.goto(site + "/plan/?from=software-engineer&to=machine-learning-engineer")
     # The form and the map are one tap away, each a line; the steps say the plan once.
-    expect(page.locator("#plan-form form")).to_be_hidden()
+    expect(page.locator("#plan-form form.plan-form")).to_be_hidden()
     expect(page.locator("#plan-map svg")).to_be_hidden()
     first_step = page.locator("ol.plan-steps > li").first
     assert first_step.bounding_box()["y"] < 3 * PHONE["height"]
