@@ -16,18 +16,16 @@ register = template.Library()
 
 @register.simple_tag
 def skill_tree(nodes):
-    """`nodes`: [(skill annotated with role_count, narrower nodes), ...] (skills.hierarchy.as_tree)."""
+    """
+    `nodes`: [(skill, narrower nodes), ...] (skills.hierarchy.as_tree) as nested lists of names, each a
+    link: nothing else per skill, so that a catalogue of hundreds stays a light page.
+    """
     parts = []
 
     def level(nodes, nested):
-        parts.append(f'<ul class="skill-list{" skill-tree-narrower" if nested else ""}">')
+        parts.append(f'<ul class="{"skill-list skill-tree-narrower" if nested else "skill-index"}">')
         for skill, narrower in nodes:
-            url = skill.get_absolute_url()
-            roles = skill.role_count
-            parts.append(f'<li><a href="{escape(url)}">{escape(skill.name)}</a>')
-            if skill.kind == "soft":
-                parts.append(' <span class="tag">soft</span>')
-            parts.append(f' <span class="muted">({roles} role{"" if roles == 1 else "s"})</span>')
+            parts.append(f'<li><a href="{escape(skill.get_absolute_url())}">{escape(skill.name)}</a>')
             if narrower:
                 level(narrower, nested=True)
             parts.append("</li>")
