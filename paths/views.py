@@ -38,6 +38,10 @@ class PathDetailView(VisibleToUserMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["steps"] = list(self.object.steps.all())
+        # Where the path leads, with what it pays and how many postings are open: the answer before the route.
+        context["target"] = (
+            Role.objects.visible_to(self.request.user).for_cards().filter(pk=self.object.target_role_id).first()
+        )
         return context
 
 

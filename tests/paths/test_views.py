@@ -15,6 +15,7 @@ from tests.factories import (
     ResourceFactory,
     RoleFactory,
     RoleSkillFactory,
+    SalaryFigureFactory,
     SkillFactory,
     StepSkillFactory,
 )
@@ -239,3 +240,13 @@ def test_the_plans_skill_box_asks_its_static_script_for_suggestions(client, path
     html = client.get("/plan/?to=mle").content.decode()
     assert re.search(r'<input type="text" name="skill_names"[^>]*data-suggest-url="/skills/suggest/"', html)
     assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/skill-suggest.js" defer>']
+
+
+def test_the_path_opens_with_where_it_leads_what_that_pays_and_its_open_postings(client, path):
+    SalaryFigureFactory(role=path.target_role, amount=150000, period="year", statistic="median", region="")
+    JobPostingFactory(role=path.target_role)
+    html = client.get("/paths/into-ml/").content.decode()
+    facts = html[html.index('<dl class="quick-facts"') : html.index("</dl>")]
+    assert '<a href="/roles/mle/">ML Engineer</a>' in facts and "150,000 USD per year" in facts
+    assert 'href="/postings/?role=mle">1</a>' in facts
+    assert html.index("</dl>") < html.index('<ol class="route">')
