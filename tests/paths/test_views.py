@@ -250,3 +250,12 @@ def test_the_path_opens_with_where_it_leads_what_that_pays_and_its_open_postings
     assert '<a href="/roles/mle/">ML Engineer</a>' in facts and "150,000 USD per year" in facts
     assert 'href="/postings/?role=mle">1</a>' in facts
     assert html.index("</dl>") < html.index('<ol class="route">')
+
+
+def test_the_education_step_shows_its_degree_and_fields_beside_it(client, guide):
+    html = client.get("/paths/becoming-a-machine-learning-engineer/").content.decode()
+    start = html.index('<li class="route-step">')
+    first = html[start : html.index('<li class="route-step">', start + 1)]
+    branch = first[first.index('class="route-branch"') :]
+    assert "degree, in" in branch and "<span>Computer Science</span>" in branch and "<span>Statistics</span>" in branch
+    assert "online courses or a certification program" in branch
