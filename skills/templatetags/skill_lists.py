@@ -9,6 +9,7 @@ from html import escape
 from itertools import groupby
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -21,11 +22,18 @@ def skill_tree(nodes):
     link: nothing else per skill, so that a catalogue of hundreds stays a light page.
     """
     parts = []
+    # Addresses relative to the skills page, which every skill's page sits under ("python/" for
+    # /skills/python/): at hundreds of skills the repeated "/skills/" alone was a few kilobytes.
+    base = reverse("skills:list")
+
+    def href(skill):
+        url = skill.get_absolute_url()
+        return url.removeprefix(base) if url.startswith(base) and url != base else url
 
     def level(nodes, nested):
         parts.append(f'<ul class="{"skill-list skill-tree-narrower" if nested else "skill-index"}">')
         for skill, narrower in nodes:
-            parts.append(f'<li><a href="{escape(skill.get_absolute_url())}">{escape(skill.name)}</a>')
+            parts.append(f'<li><a href="{escape(href(skill))}">{escape(skill.name)}</a>')
             if narrower:
                 level(narrower, nested=True)
             parts.append("</li>")
