@@ -17,8 +17,10 @@ LATEST_POSTINGS_PER_ROLE = 3
 
 @cached_page()
 def home(request):
-    roles = Role.objects.visible_to(request.user).for_cards()
-    return render(request, "careers/home.html", {"roles": roles})
+    roles = list(Role.objects.visible_to(request.user).for_cards())
+    # Each count is capped (COUNT_CAP + 1), so the sum is a floor: past the cap it reads "1,000+".
+    open_postings = sum(role.posting_count or 0 for role in roles)
+    return render(request, "careers/home.html", {"roles": roles, "open_postings": open_postings})
 
 
 @cached_page()

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView
 from core.caching import cached_page
 from core.publishing import PUBLISHED
 from core.views import VisibleToUserMixin
-from paths.maps import path_map, plan_map
+from paths.maps import plan_map
 from paths.models import PATH_MODELS, Path
 from paths.planning import UnknownRole, plan_arguments, plan_move
 from postings.models import HELD_DEGREE_CHOICES
@@ -37,9 +37,11 @@ class PathDetailView(VisibleToUserMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        steps = list(self.object.steps.all())
-        resources = {resource.pk: resource for step in steps for resource in step.resources.all()}
-        context |= {"steps": steps, "map": path_map(self.object), "resources": list(resources.values())}
+        context["steps"] = list(self.object.steps.all())
+        # Where the path leads, with what it pays and how many postings are open: the answer before the route.
+        context["target"] = (
+            Role.objects.visible_to(self.request.user).for_cards().filter(pk=self.object.target_role_id).first()
+        )
         return context
 
 

@@ -306,6 +306,18 @@ class SalaryFigure(Publishable, Sourced):
         if self.amount is not None and self.amount <= 0:
             raise ValidationError({"amount": "The amount must be greater than zero."})
 
+    def headline(self):
+        """'138,365 USD per year' or 'about 110,000 USD': the number a card leads with (its qualifiers apart)."""
+        about = "about " if self.is_approximate else ""
+        period = f" {self.get_period_display()}" if self.period else ""
+        return f"{about}{self.amount:,.0f} {self.currency}{period}"
+
+    def qualifier(self):
+        """'average, United States': what kind of figure, and where. A missing period is said (a reader would
+        otherwise take the number for a year's pay); a missing region is not."""
+        period = "" if self.period else "period not stated"
+        return ", ".join(part for part in (self.get_statistic_display().lower(), period, self.region) if part)
+
     def describe(self):
         """'about 110,000 USD (period not stated) (average, region not stated)' — the statement, spelled out."""
         about = "about " if self.is_approximate else ""

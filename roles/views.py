@@ -35,8 +35,15 @@ class RoleDetailView(VisibleToUserMixin, DetailView):
             self.object, top=TOP_DEMANDED_SKILLS, with_trend=False
         )
         latest = list(self.object.postings.latest(LATEST_POSTINGS))
+        relations = transitions_of(self.object)
+        # The moves into this role answer "how do I get in", near the top; the rest (who it works with,
+        # where it leads) are related roles, further down.
+        moves_in = [row for row in relations if row.gap and row.destination == self.object]
         context |= {
-            "relations": transitions_of(self.object),
+            "moves_in": moves_in,
+            "related": [row for row in relations if row not in moves_in],
+            "moves_out": [row for row in relations if row.gap and row not in moves_in],
+            "alongside": [row for row in relations if not row.gap],
             "latest_postings": latest,
             "skill_demand": demand,
             "entry": entry_requirements(latest),

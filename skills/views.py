@@ -8,6 +8,7 @@ from skills.hierarchy import as_tree
 from skills.models import Skill
 
 LATEST_POSTINGS = 5
+MOST_ASKED = 10
 SUGGESTIONS = 8
 
 
@@ -35,11 +36,22 @@ class SkillListView(VisibleToUserMixin, ListView):
         # The tree of the skills shown: each broader skill with its narrower ones nested under it, the
         # top-level skills grouped by category (a narrower skill sits under its broader one, whatever
         # its own category).
+        skills = list(context["object_list"])
         categories = {}
-        for skill, narrower in as_tree(list(context["object_list"])):
+        for skill, narrower in as_tree(skills):
             categories.setdefault(skill.get_category_display(), []).append((skill, narrower))
-        context["categories"] = list(categories.items())
+        # Names only, in columns, with a count per category and a jump list: at 640 skills a line per skill
+        # with its role count made the page 84 KB. The few skills most roles ask for lead the page instead.
+        context["categories"] = [(name, nodes, tree_size(nodes)) for name, nodes in categories.items()]
+        context["most_asked"] = sorted(
+            (skill for skill in skills if skill.role_count), key=lambda skill: (-skill.role_count, skill.name)
+        )[:MOST_ASKED]
         return context
+
+
+def tree_size(nodes):
+    """How many skills a tree holds, nested ones included."""
+    return sum(1 + tree_size(narrower) for _, narrower in nodes)
 
 
 @method_decorator(cached_page(), name="dispatch")

@@ -194,6 +194,9 @@ KNOWN_UPWARD_LINKS = {
     "roles": {
         "templates/roles/role_detail.html links to careers:compare of careers",
         "templates/roles/role_detail.html links to paths:plan of paths",
+        # The same "plan this move" link, moved into the card of a move the page shows twice (in and out).
+        "templates/roles/move_card.html links to paths:plan of paths",
+        "templates/roles/role_detail.html (through templates/roles/move_card.html) links to paths:plan of paths",
         "templates/roles/role_detail.html links to postings:list of postings",
         "templates/roles/role_list.html (through templates/includes/role_card.html) links to postings:list of postings",
         "templates/roles/role_detail.html (through templates/demand/includes/role_summary.html)"

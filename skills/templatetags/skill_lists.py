@@ -9,6 +9,7 @@ from html import escape
 from itertools import groupby
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -16,18 +17,23 @@ register = template.Library()
 
 @register.simple_tag
 def skill_tree(nodes):
-    """`nodes`: [(skill annotated with role_count, narrower nodes), ...] (skills.hierarchy.as_tree)."""
+    """
+    `nodes`: [(skill, narrower nodes), ...] (skills.hierarchy.as_tree) as nested lists of names, each a
+    link: nothing else per skill, so that a catalogue of hundreds stays a light page.
+    """
     parts = []
+    # Addresses relative to the skills page, which every skill's page sits under ("python/" for
+    # /skills/python/): at hundreds of skills the repeated "/skills/" alone was a few kilobytes.
+    base = reverse("skills:list")
+
+    def href(skill):
+        url = skill.get_absolute_url()
+        return url.removeprefix(base) if url.startswith(base) and url != base else url
 
     def level(nodes, nested):
-        parts.append(f'<ul class="skill-list{" skill-tree-narrower" if nested else ""}">')
+        parts.append(f'<ul class="{"skill-list skill-tree-narrower" if nested else "skill-index"}">')
         for skill, narrower in nodes:
-            url = skill.get_absolute_url()
-            roles = skill.role_count
-            parts.append(f'<li><a href="{escape(url)}">{escape(skill.name)}</a>')
-            if skill.kind == "soft":
-                parts.append(' <span class="tag">soft</span>')
-            parts.append(f' <span class="muted">({roles} role{"" if roles == 1 else "s"})</span>')
+            parts.append(f'<li><a href="{escape(href(skill))}">{escape(skill.name)}</a>')
             if narrower:
                 level(narrower, nested=True)
             parts.append("</li>")

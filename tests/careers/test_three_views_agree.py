@@ -57,8 +57,8 @@ def test_the_role_pages_shown_transitions_are_the_plans_gap(client, guide):
     for relation in transitions:
         origin, target = relation.from_role, relation.to_role
         page = client.get(target.get_absolute_url()).content.decode()
-        section = page[page.index(f"{origin.name}</a> — common transition into") :]
-        section = section[: section.index("</section>")]
-        start = section.index("to learn:")
+        section = page[page.index(f"{origin.name}</a> → <a") :]
+        section = section[: section.index("</li>")]  # a move's card holds no list item of its own
+        start = section.index("To learn:")
         links = re.findall(r'<a href="/skills/([^/"]+)/">', section[start : section.index("</p>", start)])
         assert {unescape(slug) for slug in links} == plan_missing(origin, target), relation

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "url, facts",
     [
-        ("/", ["Data Scientist", "138,365 USD per year (average, United States)", "Skill match"]),
+        ("/", ["Data Scientist", "138,365 USD per year", "average, United States", "Skill match"]),
     ],
 )
 def test_pages_show_the_guides_facts(client, guide, url, facts):
@@ -131,3 +131,26 @@ def test_skills_typed_by_name_on_the_match_become_skill_slugs(client, guide):
     assert response["Location"] == "/match/?skill=sql&skill=python&skill_names=No+Such+Skill#results"
     page = client.get(response["Location"]).content.decode()
     assert "No skill is called “No Such Skill”" in unescape(page)
+
+
+def test_the_home_page_leads_with_what_a_visitor_can_do_then_the_roles(client, guide):
+    html = client.get("/").content.decode()
+    # The two ways in come before the roles, which lead with pay and openings.
+    assert html.index("Plan your move into ML") < html.index("Match my skills") < html.index("Roles, pay and openings")
+    data_scientist = html[html.index("/roles/data-scientist/") :][:1500]
+    assert "138,365 USD per year" in data_scientist and "average, United States" in data_scientist
+    assert "/postings/?role=data-scientist" in data_scientist
+    # Method is not the pitch: no talk of passages or of the guide giving no figure, and no "0 postings".
+    for wording in ("passage it rests on", "gives no figure", "0 postings", "0 open"):
+        assert wording not in html
+
+
+def test_the_home_page_states_an_empty_role_without_zeros(client, db):
+    from roles.models import Role
+
+    RoleFactory(name="Quiet Role", slug="quiet-role")
+    assert Role.objects.published().filter(slug="quiet-role").exists()
+    html = client.get("/").content.decode()
+    card = html[html.index("Quiet Role") :][:1200]
+    assert "not published yet" in card and "None yet" in card
+    assert "0 open" not in html and "New postings are on their way" in html

@@ -15,6 +15,7 @@ from tests.factories import (
     ResourceFactory,
     RoleFactory,
     RoleSkillFactory,
+    SalaryFigureFactory,
     SkillFactory,
     StepSkillFactory,
 )
@@ -48,13 +49,23 @@ def test_the_list_shows_published_paths_only(client, path):
     assert "Into ML" in page and "Secret path" not in page
 
 
-def test_the_detail_shows_the_map_steps_and_resources(client, path):
+def test_the_detail_draws_the_route_once_with_skills_and_resources_in_their_step(client, path):
     response = client.get("/paths/into-ml/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<svg class="path-map"' in page and "<title id=" in page and "<desc id=" in page
-    assert "Learn Python" in page and "a mock interview practice tool" in page
-    assert 'id="path-map-text"' in page  # the text alternative
+    route = page[page.index('<ol class="route">') : page.index("</ol>", page.index('<ol class="route">'))]
+    assert "Learn Python" in route and "a mock interview practice tool" in route
+    assert '<a href="/skills/python/">Python</a>' in route
+    # Said once: no SVG drawing or text list of the same steps, no second "steps" section, no per-fact toggle.
+    assert "<svg" not in page and "The map as a list" not in page and "path-steps" not in page
+    assert page.count("Learn Python") == 2  # the route's node, and its passage in the one sources note
+    assert '<details class="source">' not in page and page.count('class="sources-note"') == 1
+
+
+def test_a_path_without_published_steps_says_so(client, path):
+    path.steps.update(status="draft")
+    page = client.get("/paths/into-ml/").content.decode()
+    assert "No steps yet" in page and '<ol class="route">' not in page
 
 
 def test_pages_carry_no_inline_style_or_script(client, path):
@@ -229,3 +240,22 @@ def test_the_plans_skill_box_asks_its_static_script_for_suggestions(client, path
     html = client.get("/plan/?to=mle").content.decode()
     assert re.search(r'<input type="text" name="skill_names"[^>]*data-suggest-url="/skills/suggest/"', html)
     assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/skill-suggest.js" defer>']
+
+
+def test_the_path_opens_with_where_it_leads_what_that_pays_and_its_open_postings(client, path):
+    SalaryFigureFactory(role=path.target_role, amount=150000, period="year", statistic="median", region="")
+    JobPostingFactory(role=path.target_role)
+    html = client.get("/paths/into-ml/").content.decode()
+    facts = html[html.index('<dl class="quick-facts"') : html.index("</dl>")]
+    assert '<a href="/roles/mle/">ML Engineer</a>' in facts and "150,000 USD per year" in facts
+    assert 'href="/postings/?role=mle">1</a>' in facts
+    assert html.index("</dl>") < html.index('<ol class="route">')
+
+
+def test_the_education_step_shows_its_degree_and_fields_beside_it(client, guide):
+    html = client.get("/paths/becoming-a-machine-learning-engineer/").content.decode()
+    start = html.index('<li class="route-step">')
+    first = html[start : html.index('<li class="route-step">', start + 1)]
+    branch = first[first.index('class="route-branch"') :]
+    assert "degree, in" in branch and "<span>Computer Science</span>" in branch and "<span>Statistics</span>" in branch
+    assert "online courses or a certification program" in branch
