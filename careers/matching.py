@@ -273,7 +273,7 @@ def match_skills(slugs, *, current_role=None, roles=None, postings=None, strict=
 
 def _rank_roles(roles, skills, current_role, links):
     """Every role's gap (one engine call, fixed queries), best score first and the current role last."""
-    roles = list(roles.order_by())
+    roles = list(roles.order_by().only("pk"))  # the engine loads them, with their skills, once
     gaps = skill_gaps(roles, current_role=current_role, known_skills=skills, links=links)
     current_pk = current_role.pk if current_role is not None else None
     matches = [RoleMatch(gap.target_role, gap, gap.target_role.pk == current_pk, skills) for gap in gaps]

@@ -479,7 +479,7 @@ class _Builder:
     def gaps(self, moves, paths=None):
         moves = list(moves)
         wanted = {role.pk for move in moves for role in move if role is not None}
-        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills()}
+        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills(sources=False)}
         paths_into = {}
         paths = Path.objects.published() if paths is None else paths
         targets = {target.pk for _, target in moves}
