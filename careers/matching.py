@@ -35,6 +35,7 @@ bounded sample to act on, not a census. Every part is a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.db.models import Count, OuterRef, Prefetch, Q, prefetch_related_objects
@@ -65,32 +66,36 @@ class SoftSkillAsked:
 
 @dataclass
 class RoleMatch:
-    """A role read through its skill gap (paths.gap.Gap): what is covered, what is missing, the score."""
+    """
+    A role read through its skill gap (paths.gap.Gap): what is covered, what is missing, the score. The
+    counts read only the gap's skills, fixed once the gap is built: cached, since the sort and the page
+    read each several times for every role (the missing skills' order changes with the ranking: not cached).
+    """
 
     role: Role
     gap: Gap
     is_current: bool = False  # the role the person is in now
     skills: list[Skill] = field(default_factory=list)  # the skills matched on, for the plan's address
 
-    @property
+    @cached_property
     def essential_total(self):
         """Every published essential skill, technical and soft."""
         return len([item for item in self.gap.skills if item.essential])
 
-    @property
+    @cached_property
     def essential_covered(self):
         return len([item for item in self.gap.skills if item.essential and item.known])
 
-    @property
+    @cached_property
     def optional_covered(self):
         return len([item for item in self.gap.skills if not item.essential and item.known])
 
-    @property
+    @cached_property
     def technical_total(self):
         """Published essential technical skills: what the score is the share of."""
         return self.gap.essential_total
 
-    @property
+    @cached_property
     def technical_covered(self):
         return self.gap.essential_covered
 
@@ -273,7 +278,7 @@ def match_skills(slugs, *, current_role=None, roles=None, postings=None, strict=
 
 def _rank_roles(roles, skills, current_role, links):
     """Every role's gap (one engine call, fixed queries), best score first and the current role last."""
-    roles = list(roles.order_by())
+    roles = list(roles.order_by().only("pk"))  # the engine loads them, with their skills, once
     gaps = skill_gaps(roles, current_role=current_role, known_skills=skills, links=links)
     current_pk = current_role.pk if current_role is not None else None
     matches = [RoleMatch(gap.target_role, gap, gap.target_role.pk == current_pk, skills) for gap in gaps]

@@ -15,3 +15,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "devtools.settings"
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 application = get_wsgi_application()
+
+from core.serving import freeze_startup_objects  # noqa: E402
+
+freeze_startup_objects()

@@ -28,13 +28,15 @@ postings, so a gap runs a fixed number of queries at any data size. `skill_gaps`
 without the counts (the match, the role page) in a fixed number of queries too.
 """
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, Case, Exists, Func, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
+from django.utils import timezone
 
-from core.pagination import COUNT_CAP, CappedCount, display_count
+from core.pagination import CappedCountShape, InList, LowestShape, display_count
 from core.publishing import PUBLISHED
 from paths.education import EducationCheck, EducationStatus, education_check
 from paths.models import Path
@@ -291,6 +293,18 @@ class Gap:
         return display_count(self.postings_now or 0)
 
 
+# Soft skills named per subquery of the plan's last point: bits of a signed 64-bit sum.
+SOFT_BITS = 62
+
+
+class _SumDistinct(Func):
+    """SUM(DISTINCT x) as a plain function, so that `.values()` adds no GROUP BY: one row, the whole sum."""
+
+    function = "SUM"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = BigIntegerField()
+
+
 def _counted(counts):
     """Uncorrelated counts (annotations) read in one statement, on any one row."""
     return Role.objects.order_by().annotate(**counts).values(*counts)[:1].get()
@@ -354,6 +368,65 @@ def rank_missing(gaps, *, known_skills=(), degree=None, progress=None, links=Non
     return gaps
 
 
+@functools.lru_cache(maxsize=64)
+def _count_shapes(degree, years, drafts, today):
+    """
+    The statement shapes of the gap's posting counts (see SubqueryShape): how many postings ask for a skill,
+    and those behind one `Openings` for someone holding `degree` with `years` of experience, each taking the
+    role and the skills met. Compiled once per process for what they read besides those (the degree, the
+    years, the draft skills, the day that decides which postings are live), so a plan or a match only binds
+    ids into SQL already made.
+    """
+
+    def postings(role, met):
+        return JobPosting.objects.live(today).filter(role=role[0]).met_by(met, draft_skill_ids=list(drafts))
+
+    def degree_met(role, met):
+        return postings(role, met).filter(degree_gate(degree))
+
+    def passed(role, met):
+        return degree_met(role, met).filter(years_gate(years))
+
+    def short(role, met):
+        return postings(role, met).filter(min_degree__isnull=False).exclude(degree_gate(degree))
+
+    def asking_years(role, met):
+        return passed(role, met).filter(min_years_experience__gt=0)
+
+    def soft_short(role, met_with_soft, met):
+        # Met once the soft skills are counted as known, but asking for a skill outside `met`: a soft one.
+        missing = PostingSkill.objects.missing_from([*met, *drafts]).filter(posting=OuterRef("pk"))
+        return postings(role, met_with_soft).filter(Exists(missing))
+
+    def asked(role, skill):
+        return PostingSkill.objects.essential().filter(
+            posting__in=JobPosting.objects.live(today).filter(role=role[0]), skill=skill[0]
+        )
+
+    shapes = {
+        "asked": CappedCountShape(asked),
+        "soft": CappedCountShape(soft_short),
+        "met": CappedCountShape(passed),
+        "short": CappedCountShape(short),
+        "lowest": LowestShape(short, "min_degree"),
+        "unstated": CappedCountShape(lambda role, met: postings(role, met).filter(min_degree__isnull=True)),
+        "years": CappedCountShape(asking_years),
+        "fewest": LowestShape(asking_years, "min_years_experience"),
+    }
+    if years is not None:
+
+        def years_short(role, met):
+            return degree_met(role, met).filter(min_years_experience__gt=years)
+
+        shapes["years_short"] = CappedCountShape(years_short)
+        shapes["fewest_short"] = LowestShape(years_short, "min_years_experience")
+    return shapes
+
+
+# What `Openings` reads from each point's shapes (the rest, "asked", ranks the skills).
+GATE_COUNTS = ("met", "short", "lowest", "unstated", "years", "fewest", "years_short", "fewest_short")
+
+
 @dataclass
 class _Known:
     """What one person knows, starting from one current role."""
@@ -406,7 +479,7 @@ class _Builder:
     def gaps(self, moves, paths=None):
         moves = list(moves)
         wanted = {role.pk for move in moves for role in move if role is not None}
-        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills()}
+        roles = {role.pk: role for role in Role.objects.filter(pk__in=wanted).with_skills(sources=False)}
         paths_into = {}
         paths = Path.objects.published() if paths is None else paths
         targets = {target.pk for _, target in moves}
@@ -470,37 +543,23 @@ class _Builder:
         if gap.already_there:
             return
 
-        def lowest(postings, column):
-            return Subquery(postings.order_by(column).values(column)[:1])
-
         soft = self.soft
+        soft_ids = {pk for pk, _ in soft}
 
         def missing_soft(known):
             """Postings asking for a skill outside `known`: among those met but for soft skills, a soft one."""
             not_missing = [*hierarchy.meets(known, self.links), *self.drafts]
             missing = PostingSkill.objects.missing_from(not_missing).filter(posting=OuterRef("pk"))
-            return self._skills_met(gap.target_role, known | {pk for pk, _ in soft}).filter(Exists(missing))
+            return self._skills_met(gap.target_role, known | soft_ids).filter(Exists(missing))
 
         def gated(name, known, degree):
             """The counts behind one `Openings`, each a capped count or a one-row subquery of the role's postings."""
-            postings = self._skills_met(gap.target_role, known)
-            degree_met = postings.filter(degree_gate(degree))
-            passed = degree_met.filter(years_gate(self.years))
-            short = postings.filter(min_degree__isnull=False).exclude(degree_gate(degree))
-            asking_years = passed.filter(min_years_experience__gt=0)
-            counts = {
-                f"{name}_soft": CappedCount(missing_soft(known), cap=COUNT_CAP),
-                f"{name}_met": CappedCount(passed, cap=COUNT_CAP),
-                f"{name}_short": CappedCount(short, cap=COUNT_CAP),
-                f"{name}_lowest": lowest(short, "min_degree"),
-                f"{name}_unstated": CappedCount(postings.filter(min_degree__isnull=True), cap=COUNT_CAP),
-                f"{name}_years": CappedCount(asking_years, cap=COUNT_CAP),
-                f"{name}_fewest": lowest(asking_years, "min_years_experience"),
-            }
-            if self.years is not None:
-                years_short = degree_met.filter(min_years_experience__gt=self.years)
-                counts[f"{name}_years_short"] = CappedCount(years_short, cap=COUNT_CAP)
-                counts[f"{name}_fewest_short"] = lowest(years_short, "min_years_experience")
+            shapes = self._gate_shapes(degree)
+            role = [gap.target_role.pk]
+            met = InList(sorted(hierarchy.meets(known, self.links)))
+            met_with_soft = InList(sorted(hierarchy.meets(known | soft_ids, self.links)))
+            counts = {f"{name}_soft": shapes["soft"](role, met_with_soft, met)}
+            counts |= {f"{name}_{key}": shapes[key](role, met) for key in GATE_COUNTS if key in shapes}
             return counts
 
         def openings(row, name, known, degree):
@@ -532,19 +591,31 @@ class _Builder:
         counts = {}
         for name, point_known, degree in points:
             counts |= gated(name, point_known, degree)
-        # The soft skills still asked for once the whole plan is done, named: one index probe each.
+        # The soft skills still asked for once the whole plan is done, named: one subquery per SOFT_BITS of
+        # them, each a sum of their distinct bits (an Exists per soft skill, each repeating the whole
+        # "met but for soft skills" subquery, made a 70 KB statement that took most of the match's time
+        # to build in Python, with 35 soft skills).
         last = points[-1][1]
         asked = PostingSkill.objects.essential().filter(posting__in=missing_soft(last).values("pk"))
-        for pk, _ in soft:
-            if pk not in last:
-                counts[f"soft_asked_{pk}"] = Exists(asked.filter(skill=pk))
+        unticked = [pk for pk, _ in soft if pk not in last]
+        chunks = [unticked[start : start + SOFT_BITS] for start in range(0, len(unticked), SOFT_BITS)]
+        for number, chunk in enumerate(chunks):
+            bits = Case(*(When(skill=pk, then=Value(1 << bit)) for bit, pk in enumerate(chunk)))
+            mask = asked.filter(skill__in=chunk).order_by().values(mask=_SumDistinct(bits))
+            counts[f"soft_asked_{number}"] = Subquery(mask, output_field=BigIntegerField())
         row = self.rank([gap], counts)
         gap.openings_now = openings(row, *points[0])
         gap.postings_now = gap.openings_now.met
         for step, point in zip(gap.steps, points[1:], strict=True):
             step.openings = openings(row, *point)
             step.postings_met = step.openings.met
-        names = [name for pk, name in sorted(soft, key=lambda pair: pair[1]) if row.get(f"soft_asked_{pk}")]
+        asked_ids = {
+            pk
+            for number, chunk in enumerate(chunks)
+            for bit, pk in enumerate(chunk)
+            if (row[f"soft_asked_{number}"] or 0) >> bit & 1
+        }
+        names = [name for pk, name in sorted(soft, key=lambda pair: pair[1]) if pk in asked_ids]
         (gap.steps[-1].openings if gap.steps else gap.openings_now).soft_skills_asked = names
 
     def _load_skills(self):
@@ -570,6 +641,10 @@ class _Builder:
         self._load_skills()
         return self._soft
 
+    def _gate_shapes(self, degree):
+        """The statement shapes of this person's counts for someone holding `degree` (see `_count_shapes`)."""
+        return _count_shapes(degree, self.years, tuple(self.drafts), timezone.localdate())
+
     def _skills_met(self, role, known):
         """The role's live postings whose every essential skill is among `known` (read through the hierarchy)."""
         live = JobPosting.objects.live().filter(role=role)
@@ -586,10 +661,11 @@ class _Builder:
         gaps = [gap for gap in gaps if not gap.already_there]
         counts = dict(extra or {})
         for g, gap in enumerate(gaps):
-            live = JobPosting.objects.live().filter(role=gap.target_role)
-            asking = PostingSkill.objects.essential().filter(posting__in=live)
             for index, candidate in enumerate(gap.ranked):
-                counts[f"asked_{g}_{index}"] = CappedCount(asking.filter(skill=candidate.skill), cap=COUNT_CAP)
+                # One statement shape for every (role, skill), compiled once (see `_count_shapes`); read
+                # here only, so that nothing to rank loads nothing.
+                asked = self._gate_shapes(self.degree)["asked"]
+                counts[f"asked_{g}_{index}"] = asked([gap.target_role.pk], [candidate.skill.pk])
         if not counts:
             return {}
         row = _counted(counts)
@@ -600,12 +676,14 @@ class _Builder:
             # advice), then the path's order: the sorts are stable.
             gap.ranked.sort(key=lambda candidate: (-candidate.asked_by, not candidate.essential))
         opens = {}
+        # The role's live postings met, gates passed, with the skills known and the candidate: the plan's
+        # "met" count.
         for g, gap in enumerate(gaps):
             known = self.known(gap.current_role).all
             for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):
-                met = self._skills_met(gap.target_role, known | {candidate.skill.pk})
-                met = met.filter(degree_gate(self.degree)).filter(years_gate(self.years))
-                opens[f"opens_{g}_{index}"] = CappedCount(met, cap=COUNT_CAP)
+                met = self._gate_shapes(self.degree)["met"]
+                skill_ids = InList(sorted(hierarchy.meets(known | {candidate.skill.pk}, self.links)))
+                opens[f"opens_{g}_{index}"] = met([gap.target_role.pk], skill_ids)
         weighed = _counted(opens) if opens else {}
         for g, gap in enumerate(gaps):
             for index, candidate in enumerate(gap.ranked[:LEARN_NEXT_WEIGHED]):

@@ -264,9 +264,9 @@ class JobPostingQuerySet(PublishableQuerySet):
         draft_companies = Company.objects.exclude(status=PUBLISHED).values("pk")
         return super().published().exclude(role__in=draft_roles).exclude(company__in=draft_companies)
 
-    def live(self):
-        """Published and not expired: what every public list, count and match shows."""
-        return self.published().unexpired()
+    def live(self, today=None):
+        """Published and not expired (on `today`, default today): what every public list, count and match shows."""
+        return self.published().unexpired(today)
 
     def latest(self, limit=5):
         """The newest few live postings, for a role, skill or company page that links to the full list."""

@@ -102,3 +102,9 @@ def test_measure_sends_the_session_cookie_to_the_get_and_both_wrk_runs(monkeypat
     sent.clear()
     Command().measure("http://127.0.0.1:1/")
     assert sent == [None, ["-t2", "-c8"], ["-t2", "-c2", "--latency"]]
+
+
+def test_a_rewritten_report_keeps_the_profiles_written_by_hand_and_nothing_else():
+    previous = "# Benchmarks\n\n## Cache off\n\nold\n\n## Profiles (issue 20)\n\nthe profile\n\n## Targets\n\nold\n"
+    assert benchmark.kept_sections(previous) == "\n## Profiles (issue 20)\n\nthe profile\n\n"
+    assert benchmark.kept_sections("# Benchmarks\n\n## Cache off\n\nold table\n") == ""

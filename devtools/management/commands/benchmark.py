@@ -121,6 +121,21 @@ def p99_target(label, rows, limit_ms, good_status):
     return f"- {label}: {verdict(rows and not failing)} ({summary}; {passed}){named}"
 
 
+# Sections of the report written by hand (profiles with their commands), kept when a run rewrites it.
+KEPT_SECTION = "## Profiles"
+
+
+def kept_sections(text):
+    """The KEPT_SECTION sections of a previous report, each up to the next second-level heading, to append."""
+    kept, keeping = [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            keeping = line.startswith(KEPT_SECTION)
+        if keeping:
+            kept.append(line)
+    return "\n" + "\n".join(kept) + "\n" if kept else ""
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
@@ -334,7 +349,8 @@ class Command(BaseCommand):
         self.stdout.write(report)
         if not no_write:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
-            Path(output).write_text(report, encoding="utf-8")
+            previous_report = Path(output).read_text(encoding="utf-8") if Path(output).exists() else ""
+            Path(output).write_text(report + kept_sections(previous_report), encoding="utf-8")
             self.step(f"Report written to {output}")
 
     def run(self, postings, pg_url, seconds, urls_only):
