@@ -240,21 +240,23 @@ class App:
     def get(self, path, **kwargs):
         return self.request("GET", path, **kwargs)
 
-    def get_from_every_worker(self, path, workers, *, burst=8, attempts=25):
+    def get_from_every_worker(self, path, workers, *, burst=8, within=60):
         """
-        GET `path` in concurrent bursts until `workers` distinct workers have answered it (sequential
-        requests can all land on one sync worker: the kernel does not deal accepts round-robin). Returns
-        the answers; the caller asserts on them and on worker_pids(path).
+        GET `path` in concurrent bursts until `workers` distinct workers have answered it, for at most
+        `within` seconds. Sequential requests can all land on one sync worker (the kernel does not deal
+        accepts round-robin), and on a loaded machine the second worker may still be starting when the
+        first answers: bursts, a pause between them. Returns the answers; the caller asserts on them and on
+        worker_pids(path).
         """
         from concurrent.futures import ThreadPoolExecutor
 
-        answers = []
+        answers, deadline = [], time.monotonic() + within
         with ThreadPoolExecutor(burst) as pool:
-            for _ in range(attempts):
+            while True:
                 answers += pool.map(lambda _i: self.get(path), range(burst))
-                if len(self.worker_pids(path)) >= workers:
-                    break
-        return answers
+                if len(self.worker_pids(path)) >= workers or time.monotonic() > deadline:
+                    return answers
+                time.sleep(0.25)
 
     def worker_pids(self, path=None):
         """The PIDs of the workers that have answered so far, for `path` or any (from the access log)."""

@@ -4,15 +4,16 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+
+from tests.factories import curators_group
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_curator_unpublishes_role(page, browser, site, console_errors):
     user = get_user_model().objects.create_user("curie", password="a-long-test-passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
+    user.groups.add(curators_group())  # made again if an earlier committing test's flush emptied it
     assert page.goto(site + "/roles/software-engineer/").status == 200
 
     page.goto(site + "/admin/")
