@@ -4,7 +4,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 from rest_framework.utils.urls import replace_query_param
 
-from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN, RANKED_ROLES
+from careers.matching import NEAR_MISS_ROLES, NEAR_MISS_WINDOW, NEAR_MISSES_SHOWN
 from paths.serializers import GapSerializer, LearnNextSerializer
 from postings.serializers import RoleRefSerializer
 from roles.serializers import PostingLinkSerializer, RoleSerializer
@@ -20,6 +20,11 @@ class SoftSkillAskedSerializer(serializers.Serializer):
     slug = serializers.CharField(source="skill.slug")
     name = serializers.CharField(source="skill.name")
     have = serializers.BooleanField(help_text="Whether the given skills include it.")
+
+
+# Roles of a match whose full gap the API gives: a gap is about 15 KB with the benchmark's skills, and
+# the answer must stay under 100 KB whatever the number of roles.
+DETAILED_GAPS = 3
 
 
 class RoleMatchSerializer(serializers.Serializer):
@@ -57,7 +62,7 @@ class RoleMatchSerializer(serializers.Serializer):
     plan_url = serializers.SerializerMethodField(help_text="The plan of this move (the site's page).")
     gap = serializers.SerializerMethodField(
         help_text="The skill gap into the role, as the plan reads it (postings not counted here): for the "
-        f"{RANKED_ROLES} best-fitting roles only (those ranked_by_postings), else null, so that the answer stays "
+        f"{DETAILED_GAPS} best-fitting roles only (ranked_by_postings), else null, so that the answer stays "
         "small whatever the number of roles; missing and missing_technical above say what is left for every role."
     )
 
@@ -65,7 +70,8 @@ class RoleMatchSerializer(serializers.Serializer):
         return reverse("api:role-detail", kwargs={"slug": match.role.slug}, request=self.context.get("request"))
 
     def get_gap(self, match) -> GapSerializer(allow_null=True):
-        return GapSerializer(match.gap, context=self.context).data if match.ranked_by_postings else None
+        detailed = self.context.get("detailed_roles", ())
+        return GapSerializer(match.gap, context=self.context).data if match.role.pk in detailed else None
 
     def get_plan_url(self, match) -> str:
         return reverse("paths:plan", request=self.context.get("request")) + "?" + match.plan_query_string
@@ -120,6 +126,11 @@ class MatchSerializer(serializers.Serializer):
         "(near_miss_roles).",
     )
     near_miss_roles = RoleRefSerializer(many=True, help_text="The roles whose postings near_misses come from.")
+
+    def to_representation(self, match):
+        ranked = [role.role.pk for role in match.roles if role.ranked_by_postings]
+        self.context["detailed_roles"] = set(ranked[:DETAILED_GAPS])  # read by each RoleMatchSerializer
+        return super().to_representation(match)
 
 
 class SkillRowSerializer(serializers.Serializer):
