@@ -233,6 +233,16 @@ class ResourceFactory(SourcedFactory):
 
 
 # Rows for query-count tests: a page must run the same queries whether these made 1 or 5 of each.
+def posting_asking_for(role, *essential, optional=(), **fields):
+    """A posting for `role` asking for these skills, essential (and `optional` ones as optional)."""
+    posting = JobPostingFactory(role=role, **fields)
+    for skill in essential:
+        PostingSkillFactory(posting=posting, skill=skill)
+    for skill in optional:
+        PostingSkillFactory(posting=posting, skill=skill, importance="optional")
+    return posting
+
+
 def make_postings_with_links(n):
     """n postings, each with a skill link, its role with a skill and a salary figure, and a spare skill."""
     for _ in range(n):

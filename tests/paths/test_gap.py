@@ -8,25 +8,17 @@ from paths.gap import ROLE_STEP_NAME, Progress, skill_gap, skill_gaps
 from postings.models import Degree
 from roles.models import Role
 from tests.factories import (
-    JobPostingFactory,
     PathFactory,
     PathStepFactory,
-    PostingSkillFactory,
     ResourceFactory,
     RoleFactory,
     RoleSkillFactory,
     SkillFactory,
     StepSkillFactory,
 )
+from tests.factories import posting_asking_for as posting
 
 pytestmark = pytest.mark.django_db
-
-
-def posting(role, *essential, **fields):
-    posting = JobPostingFactory(role=role, **fields)
-    for skill in essential:
-        PostingSkillFactory(posting=posting, skill=skill)
-    return posting
 
 
 def slugs(items):

@@ -10,24 +10,16 @@ from django.test.utils import CaptureQueriesContext
 from paths.gap import skill_gap
 from postings.models import Degree
 from tests.factories import (
-    JobPostingFactory,
     PathFactory,
     PathStepFactory,
-    PostingSkillFactory,
     RoleFactory,
     RoleSkillFactory,
     SkillFactory,
     StepSkillFactory,
 )
+from tests.factories import posting_asking_for as posting
 
 pytestmark = pytest.mark.django_db
-
-
-def posting(role, *essential, **fields):
-    posting = JobPostingFactory(role=role, **fields)
-    for skill in essential:
-        PostingSkillFactory(posting=posting, skill=skill)
-    return posting
 
 
 @pytest.fixture

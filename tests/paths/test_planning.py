@@ -8,26 +8,16 @@ from django.utils import timezone
 from paths.planning import EducationStatus, PlanError, UnknownRole, plan_move
 from postings.models import Degree
 from tests.factories import (
-    JobPostingFactory,
     PathFactory,
     PathStepFactory,
-    PostingSkillFactory,
     RoleFactory,
     RoleSkillFactory,
     SkillFactory,
     StepSkillFactory,
 )
+from tests.factories import posting_asking_for as posting
 
 pytestmark = pytest.mark.django_db
-
-
-def posting(role, *essential, optional=(), **fields):
-    posting = JobPostingFactory(role=role, **fields)
-    for skill in essential:
-        PostingSkillFactory(posting=posting, skill=skill)
-    for skill in optional:
-        PostingSkillFactory(posting=posting, skill=skill, importance="optional")
-    return posting
 
 
 @pytest.fixture
