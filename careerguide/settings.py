@@ -146,10 +146,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "careerguide.wsgi.application"
 
-# SQLite next to manage.py unless DATABASE_URL names another database (PostgreSQL in production).
+# SQLite next to manage.py unless DATABASE_URL names another database (PostgreSQL in production). A blank
+# DATABASE_URL (`DATABASE_URL= make test`) counts as unset: dj_database_url would read it as no database.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

@@ -1,7 +1,7 @@
 from django import forms
 from django.urls import reverse
 
-from postings.models import HELD_DEGREE_CHOICES
+from postings.models import HELD_DEGREE_CHOICES, MAX_YEARS_EXPERIENCE
 
 MAX_SKILLS = 100
 
@@ -15,6 +15,8 @@ class FromTextForm(forms.Form):
     skill = forms.MultipleChoiceField(required=False)
     degree = forms.ChoiceField(required=False, choices=[("", "Not given"), *HELD_DEGREE_CHOICES])
     to = forms.SlugField(required=False, max_length=100)
+    # The years a CV states, as read (or corrected): the plan's hard gate on "N+ years" postings.
+    years = forms.IntegerField(required=False, min_value=0, max_value=MAX_YEARS_EXPERIENCE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,4 +36,5 @@ class FromTextForm(forms.Form):
         params = [("to", data["to"])] if data["to"] else []
         params += [("have", slug) for slug in data["skill"]]
         params += [("degree", data["degree"])] if data["degree"] else []
+        params += [("years", str(data["years"]))] if data["years"] is not None else []
         return reverse("paths:plan"), params

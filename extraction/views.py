@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from extraction.engine import PROFILE, extract
 from extraction.forms import PasteForm
-from postings.models import HELD_DEGREE_CHOICES
+from postings.models import HELD_DEGREE_CHOICES, MAX_YEARS_EXPERIENCE
 from roles.models import Role
 
 
@@ -50,5 +50,6 @@ def read_pasted(request):
             "roles": Role.objects.published().only("slug", "name"),
             "to": form.cleaned_data["to"],
             "degrees": HELD_DEGREE_CHOICES,
+            "max_years": MAX_YEARS_EXPERIENCE,
         },
     )

@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 
 from paths.gap import EducationCheck, EducationStatus, Gap, Progress, skill_gap
 from paths.models import Path
-from postings.models import DEGREE_BY_NAME, HELD_DEGREE_LABELS, Degree
+from postings.models import DEGREE_BY_NAME, HELD_DEGREE_LABELS, MAX_YEARS_EXPERIENCE, Degree
 from roles.models import Role
 from skills.models import Skill
 
-MAX_YEARS = 100  # years of experience, as the postings list's "most years of experience" bounds them
+MAX_YEARS = MAX_YEARS_EXPERIENCE  # years of experience, as the postings list's "most years of experience" bounds them
 MAX_HAVE = 100  # skills in one plan: more than the catalogue's, fewer than an abusive address
 NAME_OF_DEGREE = {degree: name for name, degree in DEGREE_BY_NAME.items()}
 PROGRESS_PARAMETERS = Progress.STATES  # done, learning, skipped: each a repeated parameter of skill slugs

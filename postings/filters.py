@@ -14,6 +14,7 @@ from core.widgets import QuickSelect
 from postings.countries import COUNTRY_CHOICES
 from postings.models import (
     DEGREE_BY_NAME,
+    MAX_YEARS_EXPERIENCE,
     Company,
     EmploymentType,
     FieldOfStudy,
@@ -138,11 +139,11 @@ class JobPostingFilter(LightFilterSet):
         empty_label="Any degree",
         help_text="Shows postings whose minimum degree is this one or lower (those that state none are left out).",
     )
-    max_years = extend_schema_field({"type": "integer", "minimum": 0, "maximum": 100})(
+    max_years = extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_YEARS_EXPERIENCE})(
         IntegerFilter(
             method="filter_max_years",
             min_value=0,
-            max_value=100,
+            max_value=MAX_YEARS_EXPERIENCE,
             label="Most years of experience",
             help_text="Shows postings that ask for at most this many years (or do not say).",
         )

@@ -85,6 +85,9 @@ HELD_DEGREE_LABELS = {
 }
 # The choices of a "your degree" field (the plan's, the read CV's): the URL's name and the label.
 HELD_DEGREE_CHOICES = [(name, HELD_DEGREE_LABELS[value]) for name, value in DEGREE_BY_NAME.items()]
+# The most years of experience a question may state (the postings filter, the plan, a read CV): a bound
+# against absurd input, above any real career.
+MAX_YEARS_EXPERIENCE = 100
 
 
 class Seniority(models.TextChoices):

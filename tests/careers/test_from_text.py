@@ -66,3 +66,35 @@ def test_the_read_page_to_the_plan_end_to_end(client, guide):
     assert plan.status_code == 200
     assert plan.context["plan"].degree is not None
     assert {skill.slug for skill in plan.context["plan"].skills} == {"python", "sql", "pytorch"}
+
+
+def test_the_years_go_on_to_the_plan_not_to_the_match(client):
+    plan = client.get(URL, {"next": "plan", "skill": "python", "years": "6", "to": "mle"})
+    assert params(plan) == ("/plan/", [("to", "mle"), ("have", "python"), ("years", "6")])
+    match = client.get(URL, {"next": "match", "skill": "python", "years": "6"})
+    assert params(match) == ("/match/", [("skill", "python")])
+
+
+@pytest.mark.parametrize("years", ["-1", "101", "six", "2.5"])
+def test_years_out_of_bounds_is_a_400_naming_them(client, years):
+    response = client.get(URL, {"next": "plan", "skill": "python", "years": years})
+    assert response.status_code == 400
+    assert "years" in response.context["form"].errors
+
+
+def test_the_read_page_offers_the_years_read_and_the_plan_gates_on_them(client, guide):
+    """A CV stating 6 years: the read page fills in 6, and the plan it sends on to counts with them."""
+    text = "Software engineer with 6 years of experience. BSc in Computer Science. Python, SQL and PyTorch."
+    read = client.post("/extract/read/", {"text": text, "to": "machine-learning-engineer"}).content.decode()
+    assert 'name="years" type="number" min="0" max="100" inputmode="numeric" value="6"' in read
+    _path, query = params(
+        client.get(URL, {"next": "plan", "skill": ["python"], "years": "6", "to": "machine-learning-engineer"})
+    )
+    assert ("years", "6") in query
+    plan = client.get("/plan/", query)
+    assert plan.status_code == 200 and plan.context["plan"].years == 6
+
+
+def test_a_cv_stating_no_years_leaves_the_field_blank(client, guide):
+    read = client.post("/extract/read/", {"text": "Python and SQL.", "to": ""}).content.decode()
+    assert 'inputmode="numeric" value="">' in read and "none read" in read
