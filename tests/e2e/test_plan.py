@@ -351,3 +351,18 @@ def test_other_skills_are_suggested_as_you_type(page, site):
     expect(page).to_have_url(re.compile(r"[?&]have=sql(&|#|$)"))
     assert "skill_names" not in page.url
     assert ("Your skills", "SQL") in plan_facts(page)
+
+
+def test_the_match_pages_skill_box_suggests_with_the_same_script(page, site):
+    """The match page's "other skills" box shares the plan's typeahead (static/js/typeahead.js)."""
+    page.goto(site + "/match/")
+    box = page.locator("input[data-suggest-url]")
+    expect(box).to_have_attribute("role", "combobox")
+    box.fill("Python, sq")
+    suggestions = page.get_by_role("listbox", name="Suggested skills").get_by_role("option")
+    expect(suggestions.filter(has_text="SQL")).to_have_count(1)
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(box).to_have_value(re.compile(r"^Python, SQL, $"))
+    page.get_by_role("button", name="Match my skills").click()
+    expect(page).to_have_url(re.compile(r"[?&]skill=sql(&|#|$)"))

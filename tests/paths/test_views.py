@@ -239,7 +239,10 @@ def test_other_skills_typed_by_name_join_the_plan(client, path):
 def test_the_plans_skill_box_asks_its_static_script_for_suggestions(client, path):
     html = client.get("/plan/?to=mle").content.decode()
     assert re.search(r'<input type="text" name="skill_names"[^>]*data-suggest-url="/skills/suggest/"', html)
-    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/skill-suggest.js" defer>']
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script src="/static/js/typeahead.js" defer>',
+        '<script src="/static/js/skill-suggest.js" defer>',
+    ]
 
 
 def test_the_path_opens_with_where_it_leads_what_that_pays_and_its_open_postings(client, path):

@@ -44,7 +44,10 @@ def test_errors_are_described_too(client, guide):
 
 
 def test_the_form_has_no_inline_script_or_style_and_its_script_is_a_static_file(page):
-    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/js/postings-filters.js" defer>']
+    assert re.findall(r"<script[^>]*>", page) == [
+        '<script src="/static/js/typeahead.js" defer>',
+        '<script src="/static/js/postings-filters.js" defer>',
+    ]
     assert " style=" not in page and " onclick=" not in page
 
 
