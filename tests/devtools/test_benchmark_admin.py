@@ -100,3 +100,16 @@ def test_fetch_reports_the_login_redirect_instead_of_following_it(live_server):
     assert fetch(url)[0] == 302
     status, size = fetch(url, {"Cookie": cookie})
     assert status == 200 and size > 0
+
+
+def test_url_classes_spread_over_the_data_and_every_path_answers(bench, client):
+    from devtools.management.commands.benchmark_probe import pairs, spread
+
+    assert spread(range(10), 3) == [0, 3, 6] and spread([1, 2], 5) == [1, 2]
+    assert pairs("abc") == [("a", "b"), ("a", "c"), ("b", "c")] and len(pairs("abc", ordered=True)) == 6
+    rotations = Command().build_rotations()
+    assert {"/postings/<slug>/", "/roles/<slug>/", "/companies/<slug>/", "/plan/?from=a&to=b"} <= set(rotations)
+    postings = rotations["/postings/<slug>/"]
+    assert len(postings) == len(set(postings)) == JobPosting.objects.published().count()
+    for label in ("/postings/<slug>/", "/roles/<slug>/", "/companies/<slug>/", "/postings/?page=k"):
+        assert client.get(rotations[label][0]).status_code == 200, label

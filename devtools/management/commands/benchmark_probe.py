@@ -25,12 +25,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from postings.models import JobPosting, PostingSkill
+from postings.management.commands.generate_benchmark_data import RARE_WORDS, VOCABULARY
+from postings.models import Company, JobPosting, PostingSkill
+from roles.models import Role
+from skills.models import Skill
 
 BENCH_PREFIX = "bench-"
 EXPLAIN_LINES = 15
@@ -64,7 +67,22 @@ GUIDE_URLS = [
     "/api/v1/match/?skill=python&skill=sql",
     "/roles/machine-learning-engineer/skill-demand/",
     "/api/v1/roles/machine-learning-engineer/skill-demand/",
+    # The journey, the paths, the feed, the sitemap and the downloads page (issue 20: none was measured).
+    "/plan/?from=software-engineer&to=machine-learning-engineer",
+    "/api/v1/plan/?from=software-engineer&to=machine-learning-engineer",
+    "/paths/",
+    "/paths/becoming-a-machine-learning-engineer/",
+    "/postings/feed/",
+    "/sitemap.xml",
+    "/sitemap-postings.xml",
+    "/sitemap-skills.xml",
+    "/downloads/",
 ]
+# Rotating URL classes: wrk cycles through each class's paths (a Lua script), so a figure is the class's,
+# never one lucky (or unlucky) row's. The queries column is the most any of SAMPLED paths of a class made.
+CLASS_SIZE = 100
+SAMPLED = 3
+PAGES = 10
 BASELINE_URLS = ["/bench/hello/", "/bench/plain-postings/"]
 STOP_WORDS = {"with", "and", "the", "for", "from", "senior", "junior", "bench", "posting"}
 
@@ -86,12 +104,18 @@ class Command(BaseCommand):
         if urls_only:
             urls = [url for url in urls if urls_only in url or url in BASELINE_URLS]
             admin_urls = [url for url in admin_urls if urls_only in url]
+        rotations = self.build_rotations()
+        if urls_only:
+            rotations = {label: paths for label, paths in rotations.items() if urls_only in label}
         results, admin_cookie = [], None
         with override_settings(ALLOWED_HOSTS=["*"], CACHE_SECONDS=0):
             client = Client(raise_request_exception=False)
             for url in urls:
                 self.stderr.write(f"  queries: {url}")
                 results.append(self.probe(client, url))
+            for label, paths in rotations.items():
+                self.stderr.write(f"  queries: {label} ({len(paths)} paths, {SAMPLED} sampled)")
+                results.append(self.probe_class(client, label, paths))
             if admin_urls:
                 curator = self.curator_client()
                 admin_cookie = session_cookie(curator)
@@ -103,7 +127,10 @@ class Command(BaseCommand):
             cursor.execute("SHOW server_version")
             server_version = cursor.fetchone()[0]
         with open(json_path, "w", encoding="utf-8") as handle:
-            data = {"urls": results, "notes": notes, "server_version": server_version, "admin_cookie": admin_cookie}
+            data = {
+                "urls": results, "notes": notes, "server_version": server_version, "admin_cookie": admin_cookie,
+                "rotations": rotations,
+            }  # fmt: skip
             json.dump(data, handle, indent=1, default=str)
 
     # --- URL list -----------------------------------------------------------------------------------
@@ -145,6 +172,67 @@ class Command(BaseCommand):
             urls.append(f"/match/?{chosen}")
             urls.append(f"/api/v1/match/?{chosen}")
         return list(dict.fromkeys(urls)), notes
+
+    def build_rotations(self):
+        """
+        The URL classes of issue 20's table, each a list of paths picked across the data: skills, roles,
+        companies and postings spread over the catalogue (every n-th by slug or id, so frequent and rare
+        ones alike), filter combinations and pages, search words common and rare, skill and role pairs.
+        """
+        skills = spread(Skill.objects.published().order_by("slug").values_list("slug", flat=True), CLASS_SIZE)
+        roles = list(Role.objects.published().order_by("slug").values_list("slug", flat=True))
+        companies = spread(Company.objects.published().order_by("slug").values_list("slug", flat=True), CLASS_SIZE)
+        words = [*VOCABULARY[60:75], *RARE_WORDS[:5]]
+        pages = range(1, PAGES + 1)
+        filtered = [
+            f"/postings/?degree={degree}&max_years={years}&page={page}"
+            for degree in ("bachelor", "master", "phd")
+            for years in (2, 5, 10)
+            for page in (1, 2, 3)
+        ]
+        skill_pairs = [f"skill={a}&skill={b}" for a, b in pairs(spread(skills, 12))]
+        role_pairs = [f"from={a}&to={b}" for a, b in pairs(spread(roles, 8), ordered=True)]
+        compared = [f"role={a}&role={b}" for a, b in pairs(spread(roles, 10))]
+        return {
+            label: paths
+            for label, paths in {
+                "/skills/<slug>/": [f"/skills/{slug}/" for slug in skills],
+                "/roles/<slug>/": [f"/roles/{slug}/" for slug in roles],
+                "/api/v1/roles/<slug>/": [f"/api/v1/roles/{slug}/" for slug in roles],
+                "/companies/<slug>/": [f"/companies/{slug}/" for slug in companies],
+                "/postings/<slug>/": [f"/postings/{slug}/" for slug in self.spread_postings(CLASS_SIZE)],
+                "/postings/?page=k": [f"/postings/?page={page}" for page in pages],
+                "/postings/?degree=…&max_years=…&page=k": filtered,
+                "/api/v1/postings/?page=k": [f"/api/v1/postings/?page={page}" for page in pages],
+                "/search/?q=<word>": [f"/search/?q={word}" for word in words],
+                "/api/v1/postings/?search=<word>": [f"/api/v1/postings/?search={word}" for word in words],
+                "/match/?skill=a&skill=b": [f"/match/?{pair}" for pair in skill_pairs],
+                "/api/v1/match/?skill=a&skill=b": [f"/api/v1/match/?{pair}" for pair in skill_pairs],
+                "/plan/?from=a&to=b": [f"/plan/?{pair}" for pair in role_pairs],
+                "/api/v1/plan/?from=a&to=b": [f"/api/v1/plan/?{pair}" for pair in role_pairs],
+                "/compare/?role=a&role=b": [f"/compare/?{pair}" for pair in compared],
+            }.items()
+            if paths
+        }
+
+    def spread_postings(self, n):
+        """`n` published postings' slugs spread over the id range (an index lookup each, no sort of the table)."""
+        published = JobPosting.objects.published()
+        bounds = published.aggregate(low=Min("pk"), high=Max("pk"))
+        if bounds["low"] is None:
+            return []
+        step = max(1, (bounds["high"] - bounds["low"]) // n)
+        slugs = [
+            published.filter(pk__gte=bounds["low"] + i * step).order_by("pk").values_list("slug", flat=True).first()
+            for i in range(n)
+        ]
+        return list(dict.fromkeys(slug for slug in slugs if slug))
+
+    def probe_class(self, client, label, paths):
+        """A class's row: the most queries (and its slowest query) among SAMPLED paths spread over the class."""
+        sampled = [self.probe(client, path) for path in spread(paths, SAMPLED)]
+        worst = max(sampled, key=lambda entry: (entry.get("queries") or 0, entry.get("slowest_ms") or 0))
+        return {**worst, "url": label, "sampled": [entry["url"] for entry in sampled]}
 
     def build_admin_urls(self, notes):
         """
@@ -223,6 +311,20 @@ class Command(BaseCommand):
         if len(lines) > EXPLAIN_LINES:
             lines = lines[:EXPLAIN_LINES] + [f"... ({len(lines) - EXPLAIN_LINES} more lines)"]
         return lines
+
+
+def spread(items, n):
+    """At most `n` of `items`, evenly spread from the first (every k-th), so the ends of a range are both in."""
+    items = list(items)
+    if len(items) <= n:
+        return items
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)]
+
+
+def pairs(items, ordered=False):
+    """Every pair of different items; with `ordered`, both (a, b) and (b, a)."""
+    return [(a, b) for i, a in enumerate(items) for j, b in enumerate(items) if (i != j if ordered else i < j)]
 
 
 def session_cookie(client):
