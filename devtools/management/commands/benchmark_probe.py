@@ -77,6 +77,10 @@ GUIDE_URLS = [
     "/sitemap-postings.xml",
     "/sitemap-skills.xml",
     "/downloads/",
+    # The small tables' downloads, streamed per request; the postings file is built ahead (build_downloads)
+    # and served as a file, a transfer of the whole table that wrk's 10-second timeout cannot measure.
+    "/downloads/roles.csv",
+    "/downloads/skills.csv",
 ]
 # Rotating URL classes: wrk cycles through each class's paths (a Lua script), so a figure is the class's,
 # never one lucky (or unlucky) row's. The queries column is the most any of SAMPLED paths of a class made.
