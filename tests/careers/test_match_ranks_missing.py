@@ -108,3 +108,15 @@ def test_the_match_page_runs_the_same_queries_with_more_roles_and_postings(clien
     with CaptureQueriesContext(connection) as many:
         assert client.get("/match/?skill=have").status_code == 200
     assert len(many) == len(few)
+
+
+def test_the_page_names_the_three_gaps_that_matter_most_and_counts_the_rest(client, world):
+    """A role missing five skills shows the first three (ranked) and "and 2 more"; the plan lists them all."""
+    extra = [SkillFactory(slug=f"extra-{n}", name=f"Extra {n}") for n in range(2)]
+    for role in world["roles"]:
+        for skill in extra:
+            RoleSkillFactory(role=role, skill=skill, importance="essential")
+    page = client.get("/match/?skill=have").content.decode()
+    missing = page.split("Missing, the skill opening most of its postings first:")[1].split("</span>")[0]
+    assert missing.count("<a href=") == 3 and missing.endswith(" and 2 more")
+    assert ">Zeta<" in missing and "Extra" not in missing
