@@ -138,3 +138,19 @@ def test_the_skill_page_runs_the_same_queries_for_few_or_many_roles(client, worl
         refresh_all()
 
     assert_queries_do_not_grow(lambda: client.get(world["a"].get_absolute_url()), more_roles)
+
+
+def test_the_table_is_paged_so_a_role_asking_for_hundreds_of_skills_stays_small(client, world, monkeypatch):
+    from demand.views import RoleSkillDemandView
+
+    monkeypatch.setattr(RoleSkillDemandView, "skills_per_page", 2)
+    url = reverse("demand:role", args=[world["role"].slug])
+    first = client.get(url).content.decode()
+    table = first.split('class="demand-table"')[1].split("</table>")[0]
+    assert re.findall(r'href="/skills/([^/]+)/"', table) == ["a", "b"] and "1–2 of 3" in table
+    assert 'rel="next" href="?page=2"' in first
+    assert first.count('<rect class="bar essential"') == 3  # the chart keeps every top skill
+    second = client.get(url, {"page": 2}).content.decode().split('class="demand-table"')[1].split("</table>")[0]
+    assert re.findall(r'href="/skills/([^/]+)/"', second) == ["c"]
+    assert client.get(url, {"page": 3}).status_code == 404
+    assert client.get(url, {"page": "x"}).status_code == 404
