@@ -37,6 +37,9 @@
         headers: { Accept: "application/json" },
         credentials: "same-origin",
       });
+      if (response.redirected || response.status === 403 || response.status === 404) {
+        return; // signed out, no longer allowed, or the job deleted: a reload says which
+      }
       if (response.ok) {
         const status = await response.json();
         show(status);

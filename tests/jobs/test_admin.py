@@ -132,3 +132,13 @@ def test_jobs_cannot_be_added_or_edited_in_the_admin(client, admin_user, running
     response = client.post(page(running), {"title": "changed"})
     running.refresh_from_db()
     assert running.title == "Something long" and response.status_code == 200
+
+
+def test_a_poll_costs_a_few_queries_whatever_the_job_holds(client, curator, django_assert_max_num_queries):
+    errors = [{"row": str(n), "field": "", "message": "x"} for n in range(1000)]
+    job = BackgroundJobFactory(created_by=curator, errors=errors)
+    client.force_login(curator)
+    # The session, the user, the job (without its error list), the user's and their groups' permissions.
+    with django_assert_max_num_queries(5) as queries:
+        assert client.get(status(job)).status_code == 200
+    assert not any('"errors"' in query["sql"] for query in queries.captured_queries)
