@@ -142,6 +142,7 @@ class BackgroundJob(models.Model):
             "total": self.total,
             "percent": self.percent,
             "error_count": self.error_count,
+            "elapsed": format_duration(self.elapsed(now)),
             "seconds_left": seconds_left,
             "time_left": format_duration(seconds_left) if self.state == JobState.RUNNING else "",
             "stalled_minutes": int(stalled.total_seconds() // 60) if stalled else None,

@@ -56,6 +56,7 @@ class Progress:
         self._done_at_last_flush = 0
 
     def start(self, total=None):
+        # The models import this module's maths (time left), so the model is imported where it is used.
         from jobs.models import BackgroundJob, JobState
 
         if total is not None:

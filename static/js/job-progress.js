@@ -18,6 +18,7 @@
     field("total").textContent = status.total || "?";
     field("percent").textContent = status.percent;
     field("error_count").textContent = status.error_count;
+    field("elapsed").textContent = status.elapsed;
     field("time_left").textContent = status.time_left || "—";
     if (status.total) {
       bar.max = status.total;

@@ -43,6 +43,7 @@ def test_a_finished_job_has_no_time_left_and_keeps_its_elapsed_time():
     assert job.seconds_left(now + timedelta(hours=1)) is None
     assert job.elapsed(now + timedelta(hours=1)) == 300
     assert job.status(now)["time_left"] == ""
+    assert job.status(now)["elapsed"] == "5 min"
 
 
 @pytest.mark.django_db
