@@ -40,9 +40,6 @@ class BackgroundJobQuerySet(models.QuerySet):
             return self
         return self.filter(created_by=user)
 
-    def unfinished(self):
-        return self.exclude(state__in=FINISHED_STATES)
-
 
 class BackgroundJob(models.Model):
     kind = models.CharField(max_length=100, help_text="What work it is, as the task names it (demand.recount_all).")
