@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     # Our apps, from the most general to the most specific: each imports only from those above it
     # (README, "Architecture"; tests/test_architecture.py enforces it).
     "core",  # shared by every app: publishing, caching, pagination, the API's base, admin helpers
+    "jobs",  # long admin work with a progress bar: BackgroundJob and its admin page (the apps below use it)
     "sources",
     "skills",
     "roles",

@@ -80,6 +80,8 @@ class RoleDemand(models.Model):
     class Meta:
         verbose_name = "role's skill demand"
         verbose_name_plural = "roles' skill demand"
+        # The admin's "Recount all skill demand" (demand/admin.py): a long job, so its own permission.
+        permissions = [("recount_skill_demand", "Can recount the skill demand of every role")]
 
     def __str__(self):
         return f"Skill demand for {self.role_id}, counted {self.computed_at:%Y-%m-%d %H:%M}"

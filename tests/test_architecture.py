@@ -17,6 +17,7 @@ from django.urls import URLResolver, get_resolver
 
 APP_ORDER = [
     "core",
+    "jobs",
     "sources",
     "skills",
     "roles",

@@ -1,10 +1,9 @@
 """Recount skill demand from the postings: every role, one role, or the roles whose counts are out of date."""
 
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
-from demand import refresh
+from demand import refresh, tasks
+from jobs.progress import Progress
 from roles.models import Role
 
 
@@ -13,7 +12,8 @@ class Command(BaseCommand):
         "Recount which skills each role's live postings ask for, and the monthly trend, into the demand "
         "tables the role pages and the API read. Writes to postings mark their role dirty and recount it in "
         "the background; run this after loading postings in bulk. --stale is what the beat schedule runs "
-        "every 5 minutes (demand.tasks.recount_stale): without `make beat`, run it from cron."
+        "every 5 minutes (demand.tasks.recount_stale): without `make beat`, run it from cron. Shows its "
+        "progress (roles done of all, time left) about once a second."
     )
 
     def add_arguments(self, parser):
@@ -28,8 +28,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, role, stale, **options):
-        started = time.monotonic()
+    def handle(self, role, stale, verbosity, **options):
         if role:
             role_ids = list(Role.objects.filter(slug=role).values_list("pk", flat=True))
             if not role_ids:
@@ -38,8 +37,8 @@ class Command(BaseCommand):
             role_ids = refresh.stale_role_ids()
         else:
             role_ids = list(Role.objects.order_by("pk").values_list("pk", flat=True))
-        count = refresh.refresh_roles(role_ids)
-        self.stdout.write(
-            self.style.SUCCESS(f"Recounted skill demand for {count} role{'s' if count != 1 else ''}")
-            + f" in {time.monotonic() - started:.1f} s."
-        )
+        # A line about once a second while it counts (done/total, time left), then the summary; -v 0: none.
+        progress = Progress(stream=self.stdout if verbosity >= 1 else None)
+        _, failed = tasks.recount_reporting(role_ids, progress)
+        if failed:
+            raise CommandError(f"{len(failed)} of {len(role_ids)} roles could not be recounted (see the log): {failed}")
