@@ -61,6 +61,10 @@ P99_TARGET_MS = 100
 ADMIN_P99_TARGET_MS = 200
 MAX_BYTES = 100_000  # "100 KB"
 CACHED_TARGET_URLS = ("/", "/postings/", "/api/v1/postings/")
+# Issue 19's write paths and targets: a save <= 150 ms, a bulk action on 5,000 postings <= 2 s, an import of
+# 20,000 new postings at >= 2,000 rows/s. The broker the writes enqueue to is a Redis database of its own.
+WRITES_BULK, WRITES_IMPORT_ROWS, WRITES_BROKER_DB = 5_000, 20_000, 14
+SAVE_TARGET_MS, BULK_TARGET_MS, IMPORT_TARGET_ROWS_PER_S = 150, 2_000, 2_000
 WRK_TIMEOUT = "10s"
 
 # --- wrk output ---------------------------------------------------------------------------------------
@@ -121,6 +125,50 @@ def p99_target(label, rows, limit_ms, good_status, key="p99"):
     passed = f"{len(rows) - len(failing)}/{len(rows)} pass"
     named = "; failing: " + ", ".join(failing) if failing else ""
     return f"- {label}: {verdict(rows and not failing)} ({summary}; {passed}){named}"
+
+
+def render_writes(writes):
+    """The write paths' section: what each took, against issue 19's targets."""
+    if not writes:
+        return ["", "## Write paths", "", "Not measured in this run (`--no-writes`)."]
+    broker = writes.get("broker")
+    save, bulk, imported = writes["save"], writes["bulk"], writes["import"]
+    lines = [
+        "",
+        "## Write paths",
+        "",
+        "Timed in-process (Django's test Client, signed in as a reviewer; no network, no gunicorn) on the same "
+        "database, after the read passes; "
+        + (f"skill demand recounts enqueued to a Redis broker no worker reads ({broker})" if broker
+           else "no Redis: the recounts ran in-process after each commit, inside the timed request")
+        + ".",
+        "",
+        "| write | size | took | target |",
+        "|---|---:|---:|---|",
+        f"| admin save of a posting (its change form posted back with a new title, then the old) | "
+        f"{save['n']} saves | median {fmt_num(save['median_ms'])} ms (max {fmt_num(save['max_ms'])} ms) | "
+        f"≤ {SAVE_TARGET_MS} ms: {verdict(save['median_ms'] is not None and save['median_ms'] <= SAVE_TARGET_MS)} |",
+    ]  # fmt: skip
+    for action in ("unpublish", "publish"):
+        done = bulk.get(action) or {}
+        good = done.get("ms") is not None and done["ms"] <= BULK_TARGET_MS and done.get("changed") == bulk["n"]
+        lines.append(
+            f"| bulk {action} from the changelist | {bulk['n']:,} postings, {bulk['roles']} roles | "
+            f"{fmt_num(done.get('ms'))} ms ({fmt_num(done.get('changed'))} changed, status {done.get('status')}) | "
+            f"≤ {BULK_TARGET_MS:,} ms: {verdict(good)} |"
+        )
+    rate = imported.get("rows_per_second")
+    fast = rate is not None and rate >= IMPORT_TARGET_ROWS_PER_S
+    lines.append(
+        f"| `import_postings` of new postings (published, 3 skills and a place each) | {imported['n']:,} rows | "
+        f"{fmt_num(imported.get('seconds'), 1)} s, {fmt_num(rate)} rows/s ({fmt_num(imported.get('imported'))} "
+        f"imported) | ≥ {IMPORT_TARGET_ROWS_PER_S:,} rows/s: {verdict(fast)} |"
+    )
+    if save.get("failures") or imported.get("error"):
+        lines += ["", *[f"- save failed: {failure}" for failure in save.get("failures", [])]]
+        if imported.get("error"):
+            lines.append(f"- import not run: {imported['error']}")
+    return lines
 
 
 # Sections of the report written by hand (profiles with their commands), kept when a run rewrites it.
@@ -333,8 +381,18 @@ class Command(BaseCommand):
             help="Where to write the Markdown report (default docs/benchmarks.md).",
         )
         parser.add_argument("--no-write", action="store_true", help="Print the report only.")
+        parser.add_argument(
+            "--no-writes", action="store_true",
+            help="Skip the write paths (an admin save, a bulk action, an import), measured after the read passes.",
+        )  # fmt: skip
+        parser.add_argument(
+            "--import-rows", type=int, default=WRITES_IMPORT_ROWS,
+            help=f"New postings in the timed import (default {WRITES_IMPORT_ROWS:,}).",
+        )  # fmt: skip
 
-    def handle(self, postings, pg_url, seconds, urls_only, output, no_write, **options):
+    def handle(self, postings, pg_url, seconds, urls_only, output, no_write, no_writes=False, **options):
+        self.measure_writes = not no_writes
+        self.import_rows = options.get("import_rows", WRITES_IMPORT_ROWS)
         if postings < 1 or seconds < 1:
             raise CommandError("--postings and --seconds must be at least 1.")
         self.workdir = tempfile.mkdtemp(prefix="careerguide-bench-")
@@ -390,10 +448,29 @@ class Command(BaseCommand):
         cached_urls = [url for url in urls if url not in self.admin_urls]
         passes.append(self.run_pass("Cache on", cached_urls, cache_env, cache_note))
 
+        writes = self.run_writes(postings) if getattr(self, "measure_writes", False) else None
         return self.render(
             postings=postings, server_version=server_version or probe["server_version"], built=built,
-            bench_url=bench_url, probe=probe, passes=passes, urls_only=urls_only,
+            bench_url=bench_url, probe=probe, passes=passes, urls_only=urls_only, writes=writes,
         )  # fmt: skip
+
+    def run_writes(self, postings):
+        """The write paths (benchmark_writes), with a Redis broker no worker reads when Redis answers."""
+        env, broker = {}, None
+        pong = redis_command(["PING"])
+        if pong and pong.startswith(b"+PONG"):
+            broker = f"redis://{REDIS_HOST}:{REDIS_PORT}/{WRITES_BROKER_DB}"
+            env["CELERY_BROKER_URL"] = broker
+            redis_command(["SELECT", str(WRITES_BROKER_DB)], ["FLUSHDB"])
+        self.step("Write paths: an admin save, a bulk unpublish and publish, an import (benchmark_writes)")
+        result_file = Path(self.workdir) / "writes.json"
+        sizes = ["--bulk", str(min(WRITES_BULK, postings)), "--import-rows", str(self.import_rows)]
+        try:
+            self.manage("benchmark_writes", "--json", str(result_file), *sizes, env=env, quiet=False)
+        finally:
+            if broker:  # the enqueued recounts nobody will run
+                redis_command(["SELECT", str(WRITES_BROKER_DB)], ["FLUSHDB"])
+        return {**json.loads(result_file.read_text()), "broker": broker}
 
     # --- Setup ------------------------------------------------------------------------------------
 
@@ -632,7 +709,7 @@ class Command(BaseCommand):
 
     # --- Report -----------------------------------------------------------------------------------
 
-    def render(self, *, postings, server_version, built, bench_url, probe, passes, urls_only):
+    def render(self, *, postings, server_version, built, bench_url, probe, passes, urls_only, writes=None):
         machine = machine_info()
         queries = {entry["url"]: entry for entry in probe["urls"]}
         notes = probe.get("notes", {})
@@ -669,6 +746,7 @@ class Command(BaseCommand):
         for run in passes:
             lines += self.render_pass(run, queries)
         lines += self.render_targets(passes, admin_urls(probe))
+        lines += render_writes(writes)
         lines += self.render_explain(probe)
         return "\n".join(lines) + "\n"
 
