@@ -87,6 +87,12 @@ class RoleDemand(models.Model):
         return f"Skill demand for {self.role_id}, counted {self.computed_at:%Y-%m-%d %H:%M}"
 
 
+@dataclass
+class EssentialCounts:
+    roles: set  # the roles whose skill demand has been counted
+    essential: dict  # {(role id, skill id): live postings asking for it as essential}
+
+
 class RoleSkillDemandQuerySet(models.QuerySet):
     def ranked(self):
         """Published skills, the most asked for first (then the most often essential, then by name)."""
@@ -98,6 +104,21 @@ class RoleSkillDemandQuerySet(models.QuerySet):
 
     def in_demand(self):
         return self.filter(in_demand=True)
+
+    def essential_counts(self, role_ids, skill_ids):
+        """
+        For these roles and skills, as last counted: `roles`, those of `role_ids` whose demand has been
+        counted, and `essential`, {(role id, skill id): the role's live postings asking for the skill as
+        essential} (a pair no posting asks for has no row: 0). Two small queries, on indexed columns.
+        """
+        role_ids = list(role_ids)
+        if not role_ids:
+            return EssentialCounts(set(), {})
+        roles = set(RoleDemand.objects.filter(role_id__in=role_ids).values_list("role_id", flat=True))
+        rows = self.filter(role_id__in=roles, skill_id__in=list(skill_ids)).values_list(
+            "role_id", "skill_id", "essential"
+        )
+        return EssentialCounts(roles, {(role, skill): essential for role, skill, essential in rows})
 
     def for_skill_page(self):
         """

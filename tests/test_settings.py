@@ -48,3 +48,20 @@ def test_redis_url_switches_the_cache_to_redis():
         text=True,
     )
     assert result.stdout.strip() == "core.cache_backends.ResilientRedisCache"
+
+
+def database_options(**env):
+    code = "import careerguide.settings as s; print({a: d.get('OPTIONS', {}) for a, d in s.DATABASES.items()})"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=os.environ | env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_connections_turn_the_jit_off_and_sqlite_is_left_alone():
+    pg = "postgres://postgres@127.0.0.1:5432/x"
+    assert "-c jit=off" in database_options(DATABASE_URL=pg, DATABASE_REPLICA_URLS=pg).split("replica_0")[1]
+    assert "-c jit=off" in database_options(DATABASE_URL=pg).split("default")[1]
+    assert "jit" not in database_options(DATABASE_URL=pg, PG_JIT="on")
+    assert "jit" not in database_options(DATABASE_URL="sqlite:////tmp/x.sqlite3")

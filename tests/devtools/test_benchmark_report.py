@@ -93,7 +93,9 @@ def test_without_admin_urls_the_report_says_so(command):
 
 def test_measure_sends_the_session_cookie_to_the_get_and_both_wrk_runs(monkeypatch):
     sent = []
-    monkeypatch.setattr(benchmark, "fetch", lambda address, headers=None: sent.append(headers) or (200, 10))
+    monkeypatch.setattr(
+        benchmark, "fetch", lambda address, headers=None, timeout=None: sent.append(headers) or (200, 10)
+    )
     wrk = {"requests": 10, "requests_per_sec": 5.0, "non_2xx": 0, "socket_errors": {}, "percentiles": {50: 1, 99: 2}}
     monkeypatch.setattr(Command, "wrk_run", lambda self, options, address: sent.append(options) or wrk)
 
@@ -118,7 +120,9 @@ def test_a_rewritten_report_keeps_the_profiles_written_by_hand_and_nothing_else(
 def test_a_url_class_is_fetched_path_by_path_and_wrk_rotates_through_it(monkeypatch, tmp_path):
     fetched, runs = [], []
     statuses = {"http://127.0.0.1:1/skills/a/": (200, 10), "http://127.0.0.1:1/skills/b/": (404, 30)}
-    monkeypatch.setattr(benchmark, "fetch", lambda address, headers=None: fetched.append(address) or statuses[address])
+    monkeypatch.setattr(
+        benchmark, "fetch", lambda address, headers=None, timeout=None: fetched.append(address) or statuses[address]
+    )
     wrk = {"requests": 10, "requests_per_sec": 5.0, "non_2xx": 0, "socket_errors": {}, "percentiles": {50: 1, 99: 2}}
     monkeypatch.setattr(Command, "wrk_run", lambda self, options, address: runs.append((options, address)) or wrk)
     command = Command()

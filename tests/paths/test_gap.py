@@ -119,6 +119,31 @@ def test_learn_next_is_the_skill_that_opens_most_postings(world):
     assert [candidate.skill.slug for candidate in gap.ranked][:2] == ["c", "b"]
 
 
+def test_a_counted_role_ranks_by_skill_demand_in_fewer_statements(world):
+    """
+    Once the role's skill demand is counted, "asked by" is that count (the skill-demand page's figure), read
+    from its table instead of counted from the postings: a posting added since changes it only at the
+    next recount, which every posting write schedules.
+    """
+    from demand.refresh import refresh_role
+
+    target, a, b, c = world["target"], world["a"], world["b"], world["c"]
+    posting(target, a, c)
+    posting(target, a, c)
+    posting(target, a, b)
+    with CaptureQueriesContext(connection) as live:
+        skill_gap(target, current_role=world["origin"])
+    assert any('AS "asked_' in q["sql"] for q in live.captured_queries)  # not counted yet: counted live
+    refresh_role(target.pk)
+    posting(target, a, b)  # after the count: not in it yet
+    with CaptureQueriesContext(connection) as counted:
+        gap = skill_gap(target, current_role=world["origin"])
+    asked = {candidate.skill.slug: candidate.asked_by for candidate in gap.ranked}
+    assert asked["c"] == 2 and asked["b"] == 1  # the recount's figures, not today's 2 and 2
+    assert gap.learn_next.skill == c and gap.learn_next.opens == 2  # "opens" is still counted live
+    assert not any('AS "asked_' in q["sql"] for q in counted.captured_queries)
+
+
 def test_postings_opened_outweigh_postings_asking(world):
     target, a, b, c = world["target"], world["a"], world["b"], world["c"]
     elsewhere = SkillFactory()  # a skill these postings ask for that the role does not list
