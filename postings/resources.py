@@ -11,6 +11,13 @@ and every constraint); lists are checked item by item. An error names its row an
 to the stored posting (its lists included) is skipped: nothing is saved, so no history row is written.
 Nothing at all is written for a file with an error: callers import with `use_transactions` and
 `rollback_on_validation_errors`.
+
+Two paths, one set of rules. The fast one (the default, inside a transaction): each row is checked in
+Python, without a query of its own (its values, clean(), and the records it names, looked up once per
+import); new postings are then written a dataset at a time (postings/bulk_import.py), and the database
+enforces the model's constraints on that write. Should it refuse (a posting that expires before it is
+posted: no clean() says so), the dataset is imported again row by row, each row checked by full_clean()
+with every constraint (a query each), so that the error names its row and column, as it always did.
 """
 
 import copy
@@ -19,7 +26,7 @@ from decimal import InvalidOperation
 
 from diff_match_patch import diff_match_patch
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DataError, IntegrityError, models, transaction
 from django.utils.encoding import force_str
 from django.utils.html import format_html_join
 from import_export import fields, resources, widgets
@@ -29,6 +36,7 @@ from simple_history.utils import bulk_create_with_history
 from core.caching import invalidate
 from core.publishing import PublicationStatus
 from postings import review
+from postings.bulk_import import create_postings
 from postings.columns import POSTING_COLUMNS
 from postings.models import (
     DEGREE_BY_NAME,
@@ -42,6 +50,10 @@ from postings.models import (
 from roles.models import Role
 from skills.models import Importance, Skill
 from sources.models import Source
+
+# A posting's references: checked by the import's lookups (by slug, or the importing user), not again by
+# full_clean's query per reference on the fast path.
+REFERENCES = [field for field in JobPosting._meta.concrete_fields if field.is_relation]
 
 # Columns of the postings download that describe a posting rather than state it: accepted and ignored.
 IGNORED_COLUMNS = {"url", "company_name", "updated_at"}
@@ -307,6 +319,11 @@ class JobPostingResource(resources.ModelResource):
         skip_unchanged = True
         clean_model_instances = True
         use_transactions = True
+        # The fast path (see the module's docstring): rows run without a savepoint each, and new postings
+        # are written by bulk_create() below once the dataset's rows are checked (batch_size None: not
+        # every 1,000 rows). import_data() turns it off for the row-by-row path.
+        use_bulk = True
+        batch_size = None
 
     def __init__(self, user=None, may_publish=None, max_rows=None):
         super().__init__()
@@ -316,6 +333,9 @@ class JobPostingResource(resources.ModelResource):
         self.first_row_of_slug = {}
         self.row_offset = 0  # rows imported before this dataset (the command imports a file in chunks)
         self.wrote_unsignalled = False
+        # The options are the class's: this import switches between the fast and the row-by-row path.
+        self._meta = copy.copy(self._meta)
+        self.refused_by_database = False
 
     @classmethod
     def get_diff_class(cls):
@@ -331,6 +351,89 @@ class JobPostingResource(resources.ModelResource):
                 models.Prefetch("locations", queryset=PostingLocation.objects.order_by()),
             )
         )
+
+    # --- The two paths -------------------------------------------------------------------------------
+
+    @property
+    def fast(self):
+        return self._meta.use_bulk
+
+    def import_data(
+        self,
+        dataset,
+        dry_run=False,
+        raise_errors=False,
+        use_transactions=None,
+        collect_failed_rows=False,
+        rollback_on_validation_errors=False,
+        **kwargs,
+    ):
+        arguments = {
+            "dry_run": dry_run,
+            "raise_errors": raise_errors,
+            "use_transactions": use_transactions,
+            "collect_failed_rows": collect_failed_rows,
+            "rollback_on_validation_errors": rollback_on_validation_errors,
+            **kwargs,
+        }
+        # The fast path needs a transaction to roll back when the database refuses a write.
+        self._meta.use_bulk = use_transactions is not False or dry_run
+        try:
+            return super().import_data(dataset, **arguments)
+        except RefusedByDatabase:
+            # Rolled back (import_data's transaction or savepoint): the same rows again, each checked alone.
+            self._meta.use_bulk = False
+            self.create_instances.clear()
+            self.first_row_of_slug = {
+                slug: number for slug, number in self.first_row_of_slug.items() if number <= self.row_offset
+            }
+            return super().import_data(dataset, **arguments)
+        finally:
+            self._meta.use_bulk, self.refused_by_database = True, False
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        if not self.fast:
+            return super().validate_instance(instance, import_validation_errors, validate_unique)
+        errors = dict(import_validation_errors or {})
+        # Not here, each a query: the constraints (the database enforces them on the write, see
+        # import_data), the slug's uniqueness (the instance loader read every posting the dataset names, in
+        # one query: a slug it did not find is free, and the file names each once) and the references the
+        # row names (found by the lookups; one left empty is still refused here).
+        found = {field.name for field in REFERENCES if getattr(instance, field.attname) is not None}
+        try:
+            instance.full_clean(exclude={*errors, *found}, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self.fast:
+            return super().save_instance(instance, is_create, row, **kwargs)
+        self.before_save_instance(instance, row, **kwargs)
+        if is_create:
+            self.create_instances.append(instance)  # written with the dataset's others: bulk_create()
+        else:
+            # An update is written at once, with its lists, in a savepoint of its own: a constraint it
+            # breaks must not end the transaction before the other rows are checked.
+            try:
+                with transaction.atomic():
+                    self.do_instance_save(instance, is_create)
+                    self.write_lists(instance)
+            except (IntegrityError, DataError):
+                self.refused_by_database = True
+                raise
+        self.after_save_instance(instance, row, **kwargs)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """The fast path's write, once the dataset's rows are checked: its new postings, with their lists."""
+        new, self.create_instances = self.create_instances, []
+        if self.refused_by_database:
+            raise RefusedByDatabase
+        try:
+            create_postings(new, user=self.user, skills=self.skills, fields_of_study=self.fields_of_study)
+        except (IntegrityError, DataError) as error:
+            raise RefusedByDatabase from error
 
     # --- The file as a whole ------------------------------------------------------------------------
 
@@ -475,6 +578,10 @@ class JobPostingResource(resources.ModelResource):
     # --- Saving ---------------------------------------------------------------------------------------
 
     def save_m2m(self, instance, row, **kwargs):
+        if not self.fast:  # the fast path writes them with the posting (save_instance, bulk_create)
+            self.write_lists(instance)
+
+    def write_lists(self, instance):
         """Once the posting is saved: its lists, as the row gives them."""
         imported = instance.__dict__.get("_imported", {})
         if "fields_of_study" in imported:
@@ -534,6 +641,10 @@ class JobPostingResource(resources.ModelResource):
         if new:
             bulk_create_with_history(new, PostingLocation, default_user=self.user)
             self.wrote_unsignalled = True
+
+
+class RefusedByDatabase(Exception):
+    """The fast path's write broke a constraint: the dataset is imported again row by row, to say where."""
 
 
 def once(items):
