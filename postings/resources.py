@@ -21,6 +21,7 @@ with every constraint (a query each), so that the error names its row and column
 """
 
 import copy
+import functools
 from datetime import datetime
 from decimal import InvalidOperation
 
@@ -357,6 +358,18 @@ class JobPostingResource(resources.ModelResource):
     @property
     def fast(self):
         return self._meta.use_bulk
+
+    @functools.cached_property
+    def import_fields(self):
+        return super().get_import_fields()
+
+    def get_import_fields(self):
+        # Asked four times a row; the fields and their order are fixed for the resource's life.
+        return self.import_fields
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # A new posting is never unchanged: no comparison, field by field, with a blank one.
+        return instance.pk is not None and super().skip_row(instance, original, row, import_validation_errors)
 
     def import_data(
         self,
