@@ -336,7 +336,7 @@ class JobPostingResource(resources.ModelResource):
         self.wrote_unsignalled = False
         # The options are the class's: this import switches between the fast and the row-by-row path.
         self._meta = copy.copy(self._meta)
-        self.refused_by_database = False
+        self.refused_by_database = self.constraints_per_row = False
 
     @classmethod
     def get_diff_class(cls):
@@ -389,32 +389,42 @@ class JobPostingResource(resources.ModelResource):
             "rollback_on_validation_errors": rollback_on_validation_errors,
             **kwargs,
         }
-        # The fast path needs a transaction to roll back when the database refuses a write.
-        self._meta.use_bulk = use_transactions is not False or dry_run
+        # Paths, as (bulk write, each row's constraints checked by a query): the fast path; when the
+        # database refuses its write, the same rows with their constraints checked one by one (faster than
+        # row by row, and it names the row and column of any constraint the model declares); should the
+        # write still be refused (a slug taken meanwhile), row by row. The bulk paths need a transaction,
+        # to roll back the write the database refused.
+        paths = [(True, False), (True, True), (False, True)]
+        if use_transactions is False and not dry_run:
+            paths = paths[-1:]
         try:
-            return super().import_data(dataset, **arguments)
-        except RefusedByDatabase:
-            # Rolled back (import_data's transaction or savepoint): the same rows again, each checked alone.
-            self._meta.use_bulk = False
-            self.create_instances.clear()
-            self.first_row_of_slug = {
-                slug: number for slug, number in self.first_row_of_slug.items() if number <= self.row_offset
-            }
-            return super().import_data(dataset, **arguments)
+            for self._meta.use_bulk, self.constraints_per_row in paths:
+                try:
+                    return super().import_data(dataset, **arguments)
+                except RefusedByDatabase:
+                    # Rolled back (import_data's transaction or savepoint): the same rows, on the next path.
+                    self.create_instances.clear()
+                    self.refused_by_database = False
+                    self.first_row_of_slug = {
+                        slug: number for slug, number in self.first_row_of_slug.items() if number <= self.row_offset
+                    }
         finally:
-            self._meta.use_bulk, self.refused_by_database = True, False
+            self._meta.use_bulk, self.constraints_per_row = True, False
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if not self.fast:
             return super().validate_instance(instance, import_validation_errors, validate_unique)
         errors = dict(import_validation_errors or {})
-        # Not here, each a query: the constraints (the database enforces them on the write, see
-        # import_data), the slug's uniqueness (the instance loader read every posting the dataset names, in
-        # one query: a slug it did not find is free, and the file names each once) and the references the
-        # row names (found by the lookups; one left empty is still refused here).
+        # Not here, each a query: the constraints (unless the database refused this dataset's write
+        # already: it enforces them on the write, see import_data), the slug's uniqueness (the instance
+        # loader read every posting the dataset names, in one query: a slug it did not find is free, and
+        # the file names each once) and the references the row names (found by the lookups; one left
+        # empty is still refused here).
         found = {field.name for field in REFERENCES if getattr(instance, field.attname) is not None}
         try:
-            instance.full_clean(exclude={*errors, *found}, validate_unique=False, validate_constraints=False)
+            instance.full_clean(
+                exclude={*errors, *found}, validate_unique=False, validate_constraints=self.constraints_per_row
+            )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         if errors:

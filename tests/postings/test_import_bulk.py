@@ -6,7 +6,7 @@ a time, in a number of queries that does not grow with the rows, and the same ru
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from core.signals import records_changed
@@ -107,3 +107,14 @@ def test_the_roles_of_imported_postings_are_recounted_once_per_dataset():
     finally:
         records_changed.disconnect(listener, sender=JobPosting)
     assert sent == [{"ml-engineer"}]  # demand marks the role in this transaction and recounts it at the commit
+
+
+def test_a_write_refused_though_every_row_passed_its_checks_is_imported_row_by_row(monkeypatch):
+    # As when another import took a slug meanwhile: the bulk write fails on both bulk paths.
+    def refuse(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr("postings.resources.create_postings", refuse)
+    result = run(rows(3))
+    assert result.totals["new"] == 3 and not result.has_validation_errors()
+    assert JobPosting.objects.count() == 3 and PostingSkill.objects.count() == 6
