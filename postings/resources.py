@@ -11,15 +11,23 @@ and every constraint); lists are checked item by item. An error names its row an
 to the stored posting (its lists included) is skipped: nothing is saved, so no history row is written.
 Nothing at all is written for a file with an error: callers import with `use_transactions` and
 `rollback_on_validation_errors`.
+
+Two paths, one set of rules. The fast one (the default, inside a transaction): each row is checked in
+Python, without a query of its own (its values, clean(), and the records it names, looked up once per
+import); new postings are then written a dataset at a time (postings/bulk_import.py), and the database
+enforces the model's constraints on that write. Should it refuse (a posting that expires before it is
+posted: no clean() says so), the dataset is imported again row by row, each row checked by full_clean()
+with every constraint (a query each), so that the error names its row and column, as it always did.
 """
 
 import copy
+import functools
 from datetime import datetime
 from decimal import InvalidOperation
 
 from diff_match_patch import diff_match_patch
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DataError, IntegrityError, models, transaction
 from django.utils.encoding import force_str
 from django.utils.html import format_html_join
 from import_export import fields, resources, widgets
@@ -29,6 +37,7 @@ from simple_history.utils import bulk_create_with_history
 from core.caching import invalidate
 from core.publishing import PublicationStatus
 from postings import review
+from postings.bulk_import import create_postings
 from postings.columns import POSTING_COLUMNS
 from postings.models import (
     DEGREE_BY_NAME,
@@ -42,6 +51,10 @@ from postings.models import (
 from roles.models import Role
 from skills.models import Importance, Skill
 from sources.models import Source
+
+# A posting's references: checked by the import's lookups (by slug, or the importing user), not again by
+# full_clean's query per reference on the fast path.
+REFERENCES = [field for field in JobPosting._meta.concrete_fields if field.is_relation]
 
 # Columns of the postings download that describe a posting rather than state it: accepted and ignored.
 IGNORED_COLUMNS = {"url", "company_name", "updated_at"}
@@ -307,6 +320,11 @@ class JobPostingResource(resources.ModelResource):
         skip_unchanged = True
         clean_model_instances = True
         use_transactions = True
+        # The fast path (see the module's docstring): rows run without a savepoint each, and new postings
+        # are written by bulk_create() below once the dataset's rows are checked (batch_size None: not
+        # every 1,000 rows). import_data() turns it off for the row-by-row path.
+        use_bulk = True
+        batch_size = None
 
     def __init__(self, user=None, may_publish=None, max_rows=None):
         super().__init__()
@@ -316,6 +334,9 @@ class JobPostingResource(resources.ModelResource):
         self.first_row_of_slug = {}
         self.row_offset = 0  # rows imported before this dataset (the command imports a file in chunks)
         self.wrote_unsignalled = False
+        # The options are the class's: this import switches between the fast and the row-by-row path.
+        self._meta = copy.copy(self._meta)
+        self.refused_by_database = self.constraints_per_row = False
 
     @classmethod
     def get_diff_class(cls):
@@ -331,6 +352,111 @@ class JobPostingResource(resources.ModelResource):
                 models.Prefetch("locations", queryset=PostingLocation.objects.order_by()),
             )
         )
+
+    # --- The two paths -------------------------------------------------------------------------------
+
+    @property
+    def fast(self):
+        return self._meta.use_bulk
+
+    @functools.cached_property
+    def import_fields(self):
+        return super().get_import_fields()
+
+    def get_import_fields(self):
+        # Asked four times a row; the fields and their order are fixed for the resource's life.
+        return self.import_fields
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # A new posting is never unchanged: no comparison, field by field, with a blank one.
+        return instance.pk is not None and super().skip_row(instance, original, row, import_validation_errors)
+
+    def import_data(
+        self,
+        dataset,
+        dry_run=False,
+        raise_errors=False,
+        use_transactions=None,
+        collect_failed_rows=False,
+        rollback_on_validation_errors=False,
+        **kwargs,
+    ):
+        arguments = {
+            "dry_run": dry_run,
+            "raise_errors": raise_errors,
+            "use_transactions": use_transactions,
+            "collect_failed_rows": collect_failed_rows,
+            "rollback_on_validation_errors": rollback_on_validation_errors,
+            **kwargs,
+        }
+        # Paths, as (bulk write, each row's constraints checked by a query): the fast path; when the
+        # database refuses its write, the same rows with their constraints checked one by one (faster than
+        # row by row, and it names the row and column of any constraint the model declares); should the
+        # write still be refused (a slug taken meanwhile), row by row. The bulk paths need a transaction,
+        # to roll back the write the database refused.
+        paths = [(True, False), (True, True), (False, True)]
+        if use_transactions is False and not dry_run:
+            paths = paths[-1:]
+        try:
+            for self._meta.use_bulk, self.constraints_per_row in paths:
+                try:
+                    return super().import_data(dataset, **arguments)
+                except RefusedByDatabase:
+                    # Rolled back (import_data's transaction or savepoint): the same rows, on the next path.
+                    self.create_instances.clear()
+                    self.refused_by_database = False
+                    self.first_row_of_slug = {
+                        slug: number for slug, number in self.first_row_of_slug.items() if number <= self.row_offset
+                    }
+        finally:
+            self._meta.use_bulk, self.constraints_per_row = True, False
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        if not self.fast:
+            return super().validate_instance(instance, import_validation_errors, validate_unique)
+        errors = dict(import_validation_errors or {})
+        # Not here, each a query: the constraints (unless the database refused this dataset's write
+        # already: it enforces them on the write, see import_data), the slug's uniqueness (the instance
+        # loader read every posting the dataset names, in one query: a slug it did not find is free, and
+        # the file names each once) and the references the row names (found by the lookups; one left
+        # empty is still refused here).
+        found = {field.name for field in REFERENCES if getattr(instance, field.attname) is not None}
+        try:
+            instance.full_clean(
+                exclude={*errors, *found}, validate_unique=False, validate_constraints=self.constraints_per_row
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self.fast:
+            return super().save_instance(instance, is_create, row, **kwargs)
+        self.before_save_instance(instance, row, **kwargs)
+        if is_create:
+            self.create_instances.append(instance)  # written with the dataset's others: bulk_create()
+        else:
+            # An update is written at once, with its lists, in a savepoint of its own: a constraint it
+            # breaks must not end the transaction before the other rows are checked.
+            try:
+                with transaction.atomic():
+                    self.do_instance_save(instance, is_create)
+                    self.write_lists(instance)
+            except (IntegrityError, DataError):
+                self.refused_by_database = True
+                raise
+        self.after_save_instance(instance, row, **kwargs)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """The fast path's write, once the dataset's rows are checked: its new postings, with their lists."""
+        new, self.create_instances = self.create_instances, []
+        if self.refused_by_database:
+            raise RefusedByDatabase
+        try:
+            create_postings(new, user=self.user, skills=self.skills, fields_of_study=self.fields_of_study)
+        except (IntegrityError, DataError) as error:
+            raise RefusedByDatabase from error
 
     # --- The file as a whole ------------------------------------------------------------------------
 
@@ -475,6 +601,10 @@ class JobPostingResource(resources.ModelResource):
     # --- Saving ---------------------------------------------------------------------------------------
 
     def save_m2m(self, instance, row, **kwargs):
+        if not self.fast:  # the fast path writes them with the posting (save_instance, bulk_create)
+            self.write_lists(instance)
+
+    def write_lists(self, instance):
         """Once the posting is saved: its lists, as the row gives them."""
         imported = instance.__dict__.get("_imported", {})
         if "fields_of_study" in imported:
@@ -534,6 +664,10 @@ class JobPostingResource(resources.ModelResource):
         if new:
             bulk_create_with_history(new, PostingLocation, default_user=self.user)
             self.wrote_unsignalled = True
+
+
+class RefusedByDatabase(Exception):
+    """The fast path's write broke a constraint: the dataset is imported again row by row, to say where."""
 
 
 def once(items):
