@@ -7,13 +7,14 @@ from careers.comparing import MAX_ROLES, MIN_ROLES, compare_roles
 from careers.matching import LAST_PAGE, POSTINGS_PER_PAGE, UnknownSkills, match_skills
 from careers.serializers import CompareSerializer, MatchSerializer
 from core.api.errors import ErrorSerializer, error_response
+from core.caching import CachedReadsMixin
 from roles.models import Role
 
 # A slug as the schema states it: what no record's slug can be (blank, over-long) is refused by the schema.
 SLUG = {"type": "string", "minLength": 1, "maxLength": 120}
 
 
-class MatchView(APIView):
+class MatchView(CachedReadsMixin, APIView):
     """
     The skill match: roles ranked by how much of their essential skills the given skills (and the current
     role's) cover, weighed by the evidence, each with its skill gap and plan; the best fit's learn next;
@@ -48,6 +49,10 @@ class MatchView(APIView):
         responses={200: MatchSerializer, 400: ErrorSerializer},
     )
     def get(self, request):
+        # Anonymous answers come from the cache like the other endpoints' (a 400 is never cached).
+        return self._cached("match", request, lambda: self.answer(request))
+
+    def answer(self, request):
         slugs = request.query_params.getlist("skill")
         if not slugs or not all(s.strip() for s in slugs):
             return error_response(400, {"skill": ["Give at least one skill slug, e.g. ?skill=python&skill=sql."]})
@@ -68,7 +73,7 @@ class MatchView(APIView):
         return Response(MatchSerializer(result, context={"request": request}).data)
 
 
-class CompareView(APIView):
+class CompareView(CachedReadsMixin, APIView):
     """Two or more roles side by side, with the skills they share."""
 
     permission_classes = [permissions.AllowAny]  # read-only: only GET is routed
@@ -86,6 +91,9 @@ class CompareView(APIView):
         responses={200: CompareSerializer, 400: ErrorSerializer},
     )
     def get(self, request):
+        return self._cached("compare", request, lambda: self.answer(request))
+
+    def answer(self, request):
         slugs = list(dict.fromkeys(request.query_params.getlist("role")))
         if not MIN_ROLES <= len(slugs) <= MAX_ROLES or not all(slug.strip() for slug in slugs):
             return error_response(

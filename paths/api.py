@@ -5,6 +5,7 @@ from rest_framework.views import APIView
 
 from core.api.errors import ErrorSerializer, error_response
 from core.api.viewsets import PublishableViewSet
+from core.caching import CachedReadsMixin
 from paths.gap import Progress
 from paths.models import PATH_MODELS, Path
 from paths.planning import MAX_HAVE, MAX_YEARS, PlanError, plan_arguments, plan_move
@@ -106,7 +107,7 @@ def _refused(params):
     return errors
 
 
-class PlanView(APIView):
+class PlanView(CachedReadsMixin, APIView):
     """
     The personal plan: the skill gap into the role you want (paths.gap) — learn next, the path's steps and
     the role's own skills with what you know and your progress, the education read against your degree,
@@ -118,6 +119,10 @@ class PlanView(APIView):
 
     @extend_schema(parameters=PLAN_PARAMETERS, responses={200: PlanSerializer, 400: ErrorSerializer})
     def get(self, request):
+        # Anonymous answers come from the cache like the other endpoints' (a 400 is never cached).
+        return self._cached("plan", request, lambda: self.answer(request))
+
+    def answer(self, request):
         params = request.query_params
         if errors := _refused(params):
             return error_response(400, errors)

@@ -136,3 +136,30 @@ def test_a_transaction_replaces_its_tokens_at_commit_with_one_callback(django_ca
         callback()
     after = {model: cache.get(VERSION_KEY.format(label_of(model))) for model in (JobPosting, PostingSkill, Skill)}
     assert all(before[model] != after[model] for model in before)  # each replaced at the commit too
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/match/?skill=python", "/api/v1/plan/?to=mle&have=python", "/api/v1/compare/?role=mle&role=ds"],
+)
+def test_the_question_endpoints_are_cached_too_and_a_write_shows_at_once(api, url):
+    """The match, plan and compare answers were computed on every request (300 ms at a million postings)."""
+    python = SkillFactory(slug="python", name="Python")
+    for slug in ("mle", "ds"):
+        RoleFactory(slug=slug, name=slug.upper())
+    assert api.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as cached:
+        assert api.get(url).status_code == 200
+    assert len(cached) == 0
+    python.name = "Python 3"
+    python.save()
+    with CaptureQueriesContext(connection) as fresh:
+        assert api.get(url).status_code == 200
+    assert len(fresh) > 0
+
+
+def test_a_refused_question_is_never_cached(api):
+    assert api.get("/api/v1/match/?skill=nope").status_code == 400
+    with CaptureQueriesContext(connection) as again:
+        assert api.get("/api/v1/match/?skill=nope").status_code == 400
+    assert len(again) > 0

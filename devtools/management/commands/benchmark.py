@@ -153,7 +153,12 @@ def render_writes(writes):
     ]  # fmt: skip
     for action in ("unpublish", "publish"):
         done = bulk.get(action) or {}
-        good = done.get("ms") is not None and done["ms"] <= BULK_TARGET_MS and done.get("changed") == bulk["n"]
+        good = (
+            done.get("ms") is not None
+            and done["ms"] <= BULK_TARGET_MS
+            and done.get("changed") == bulk["n"]
+            and done.get("status") == 302  # the changelist's redirect after the action; a 400 did nothing
+        )
         lines.append(
             f"| bulk {action} from the changelist | {bulk['n']:,} postings, {bulk['roles']} roles | "
             f"{fmt_num(done.get('ms'))} ms ({fmt_num(done.get('changed'))} changed, status {done.get('status')}) | "
